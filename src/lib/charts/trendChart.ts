@@ -1,0 +1,69 @@
+import * as Plot from '@observablehq/plot';
+import type { Measure, Timepoint, TrendRow } from '$lib/queries';
+import type { Suppressed } from '$lib/stats';
+
+export interface TrendChartOptions {
+	measure: Measure;
+	timepoint: Timepoint;
+	/** Pixel width of the chart. */
+	width: number;
+	/** Technique labels in a fixed order, so a technique keeps its colour across charts. */
+	techniqueDomain: string[];
+	/** Code to label for techniques. */
+	techniqueLabel: (code: string) => string;
+}
+
+/** `YYYY-MM` to the first of that month in UTC. */
+export function monthDate(month: string): Date {
+	return new Date(`${month}-01T00:00:00Z`);
+}
+
+/**
+ * Plot options for a measure's monthly trend by technique. Suppressed points keep their place with no value,
+ * so a line breaks where a group was too small instead of joining across it.
+ */
+export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: TrendChartOptions): Plot.PlotOptions {
+	const { measure, timepoint } = options;
+	const points = rows.map((r) => ({
+		date: monthDate(r.month),
+		technique: options.techniqueLabel(r.technique),
+		mean: r.suppressed ? undefined : r.mean,
+		clients: r.clients,
+		sessions: r.sessions
+	}));
+	const shown = points.filter((p) => p.mean !== undefined);
+	const isChange = timepoint === 'change';
+	const top = Math.max(measure.domain[1], ...shown.map((p) => p.mean as number));
+	const months = new Set(rows.map((r) => r.month)).size;
+	const monthsPerTick = Math.max(1, Math.ceil(months / Math.max(2, Math.floor(options.width / 80))));
+	return {
+		width: options.width,
+		height: 260,
+		marginLeft: 44,
+		marginRight: 30,
+		style: { fontSize: '12px', overflow: 'visible' },
+		x: { type: 'utc', label: null, ticks: `${monthsPerTick} months`, tickFormat: '%b %Y' },
+		y: {
+			label: isChange ? `Improvement within session (${measure.instrument.unit === 'degrees' ? '% of normal' : 'points'})` : measure.axisLabel,
+			domain: isChange ? undefined : [measure.domain[0], top],
+			grid: true,
+			nice: true
+		},
+		color: { domain: options.techniqueDomain, type: 'categorical' },
+		marks: [
+			...(isChange ? [Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 })] : []),
+			Plot.lineY(points, { x: 'date', y: 'mean', z: 'technique', stroke: 'technique', strokeWidth: 1.75, curve: 'monotone-x' }),
+			Plot.dot(shown, { x: 'date', y: 'mean', fill: 'technique', r: 2.25 }),
+			Plot.tip(
+				shown,
+				Plot.pointer({
+					x: 'date',
+					y: 'mean',
+					stroke: 'technique',
+					channels: { technique: { value: 'technique', label: 'Technique' }, clients: { value: 'clients', label: 'Clients (n)' }, sessions: { value: 'sessions', label: 'Sessions' } },
+					format: { x: '%B %Y', y: '.2f', stroke: false }
+				})
+			)
+		]
+	};
+}

@@ -1,0 +1,50 @@
+import { AsyncDuckDB, ConsoleLogger, LogLevel } from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { arrowRows } from './arrowRows';
+import { QueryError, type Connector, type Row, type SqlParam } from './connector';
+import { OPEN_SETTINGS } from './settings';
+
+/** duckdb-wasm (exception-handling build) in a Web Worker; wasm and worker come from this origin. */
+export async function openBrowserConnector(): Promise<Connector> {
+	const worker = new Worker(ehWorker);
+	const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
+	await db.instantiate(ehWasm);
+	const conn = await db.connect();
+	await conn.query(OPEN_SETTINGS);
+
+	async function run<T>(sql: string, action: () => Promise<T>): Promise<T> {
+		try {
+			return await action();
+		} catch (cause) {
+			throw new QueryError(sql, cause);
+		}
+	}
+
+	return {
+		query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
+			return run(sql, async () => {
+				if (params.length === 0) return arrowRows<T>(await conn.query(sql));
+				const statement = await conn.prepare(sql);
+				try {
+					return arrowRows<T>(await statement.query(...params));
+				} finally {
+					await statement.close();
+				}
+			});
+		},
+		async exec(sql) {
+			await run(sql, () => conn.query(sql));
+		},
+		async registerFile(name, bytes) {
+			await db.registerFileBuffer(name, bytes);
+		},
+		async dropFile(name) {
+			await db.dropFile(name);
+		},
+		async close() {
+			await conn.close();
+			await db.terminate();
+		}
+	};
+}

@@ -1,0 +1,31 @@
+/** A value bound to a `?` placeholder. Values from the UI reach SQL only this way. */
+export type SqlParam = string | number | boolean | null;
+
+export type Row = Record<string, unknown>;
+
+/**
+ * The one way the app talks to DuckDB. Two implementations: the browser's (duckdb-wasm in a Web Worker)
+ * and Node's (duckdb-wasm's node build, used by the tests), so SQL tested in Node is the SQL the page runs.
+ */
+export interface Connector {
+	/** Runs one statement with its parameters bound, and returns plain rows (BIGINT as number). */
+	query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+	/** Runs statements that take no parameters and return nothing worth reading (DDL, SET). */
+	exec(sql: string): Promise<void>;
+	/** Makes bytes readable by name from SQL, e.g. `read_csv('sessions.csv.gz')`. */
+	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/** Forgets a registered file. */
+	dropFile(name: string): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** A failed query, keeping the SQL and DuckDB's own message. */
+export class QueryError extends Error {
+	readonly sql: string;
+	constructor(sql: string, cause: unknown) {
+		const reason = cause instanceof Error ? cause.message : String(cause);
+		super(`query failed: ${reason}`, { cause });
+		this.name = 'QueryError';
+		this.sql = sql;
+	}
+}

@@ -1,0 +1,60 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type * as DuckDBBlocking from '@duckdb/duckdb-wasm/blocking';
+import { arrowRows } from './arrowRows';
+import { QueryError, type Connector, type Row, type SqlParam } from './connector';
+import { OPEN_SETTINGS } from './settings';
+
+const require = createRequire(import.meta.url);
+
+/** duckdb-wasm's node build: the same engine as the page's, for tests and scripts. Not bundled into the app. */
+export async function openNodeConnector(): Promise<Connector> {
+	const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof DuckDBBlocking;
+	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+	const db = await duckdb.createDuckDB(
+		{
+			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+		},
+		new duckdb.VoidLogger(),
+		duckdb.NODE_RUNTIME
+	);
+	await db.instantiate();
+	const conn = db.connect();
+	conn.query(OPEN_SETTINGS);
+
+	function run<T>(sql: string, action: () => T): T {
+		try {
+			return action();
+		} catch (cause) {
+			throw new QueryError(sql, cause);
+		}
+	}
+
+	return {
+		async query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
+			return run(sql, () => {
+				if (params.length === 0) return arrowRows<T>(conn.query(sql));
+				const statement = conn.prepare(sql);
+				try {
+					return arrowRows<T>(statement.query(...params));
+				} finally {
+					statement.close();
+				}
+			});
+		},
+		async exec(sql) {
+			run(sql, () => conn.query(sql));
+		},
+		async registerFile(name, bytes) {
+			db.registerFileBuffer(name, bytes);
+		},
+		async dropFile(name) {
+			db.dropFile(name);
+		},
+		async close() {
+			conn.close();
+			await db.reset();
+		}
+	};
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { TECHNIQUES } from '$lib/domain/techniques';
+import { column } from './column';
+import { pseudonymousId } from './ids';
+
+export const BODY_REGIONS = ['head', 'neck', 'upper_back', 'low_back', 'shoulder', 'arms', 'hip', 'legs', 'full_body'] as const;
+export const PRESSURES = ['light', 'moderate', 'firm', 'deep'] as const;
+
+const techniqueList = z
+	.string()
+	.refine((s) => s.split(';').every((t) => (TECHNIQUES as readonly string[]).includes(t)), {
+		error: 'other_techniques must be technique codes separated by ;'
+	})
+	.nullable();
+
+export const Session = z.object({
+	session_id: column(pseudonymousId('session_id'), 'VARCHAR', 'Pseudonymous session id, unique in the dataset'),
+	client_id: column(pseudonymousId('client_id'), 'VARCHAR', 'The client seen (clients.client_id)'),
+	therapist_id: column(pseudonymousId('therapist_id'), 'VARCHAR', 'The treating therapist (therapists.therapist_id)'),
+	clinic_id: column(pseudonymousId('clinic_id'), 'VARCHAR', 'The clinic where the session took place'),
+	session_date: column(z.iso.date({ error: 'session_date must be a date as YYYY-MM-DD' }), 'DATE', 'Date of the visit; the charts use its month only'),
+	session_number: column(z.int({ error: 'session_number must be a whole number' }).min(1).max(500), 'INTEGER', "1 for the client's first session of the course, then 2, 3..."),
+	duration_min: column(z.int({ error: 'duration_min must be whole minutes' }).min(5).max(240), 'INTEGER', 'Treatment time in minutes'),
+	primary_technique: column(z.enum(TECHNIQUES, { error: 'primary_technique is not a known technique code' }), 'VARCHAR', 'The main technique used'),
+	other_techniques: column(techniqueList, 'VARCHAR', 'Other techniques used, codes separated by ; (empty if none)'),
+	body_region: column(z.enum(BODY_REGIONS, { error: 'body_region is not a known region' }).nullable(), 'VARCHAR', 'Main body region treated'),
+	pressure: column(z.enum(PRESSURES, { error: 'pressure must be light, moderate, firm or deep' }).nullable(), 'VARCHAR', 'Pressure used')
+});
+
+export type Session = z.infer<typeof Session>;

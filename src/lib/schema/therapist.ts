@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { column } from './column';
+import { pseudonymousId } from './ids';
+
+export const Therapist = z.object({
+	therapist_id: column(pseudonymousId('therapist_id'), 'VARCHAR', 'Pseudonymous therapist id; never a name or registration number'),
+	clinic_id: column(pseudonymousId('clinic_id'), 'VARCHAR', "The therapist's home clinic")
+});
+
+export type Therapist = z.infer<typeof Therapist>;

@@ -1,0 +1,41 @@
+/**
+ * Small-cell suppression: nothing computed from fewer than k clients is shown (IPC Ontario's
+ * de-identification guidance; k = 11 matches its 0.09 risk threshold). One mechanism for every chart and table.
+ */
+export const DEFAULT_K = 11;
+/** The setting may be raised, never lowered below this. */
+export const MIN_K = 5;
+
+export interface SuppressionOptions<T> {
+	/** Smallest number of distinct clients a shown value may come from. */
+	k?: number;
+	/** How many distinct clients a row's values come from. */
+	clients: (row: T) => number;
+}
+
+export type Suppressed<T> = T & { suppressed: boolean };
+
+export function checkedK(k: number = DEFAULT_K): number {
+	if (!Number.isInteger(k) || k < MIN_K) throw new Error(`invalid k: ${k} (the minimum group size is ${MIN_K})`);
+	return k;
+}
+
+/**
+ * Marks rows whose client count is below k and blanks every number in them, so a hidden value cannot leak
+ * through a tooltip, a table or an export built from the same rows.
+ */
+export function suppressSmallCells<T extends object>(rows: readonly T[], options: SuppressionOptions<T>): Suppressed<T>[] {
+	const k = checkedK(options.k);
+	return rows.map((row) => {
+		if (options.clients(row) >= k) return { ...row, suppressed: false };
+		const blanked: Record<string, unknown> = {};
+		for (const [key, value] of Object.entries(row)) blanked[key] = typeof value === 'number' ? null : value;
+		return { ...(blanked as T), suppressed: true };
+	});
+}
+
+/** Shown rows and a count of hidden ones, for the chart's note. */
+export function partitionSuppressed<T>(rows: readonly Suppressed<T>[]): { shown: Suppressed<T>[]; hidden: number } {
+	const shown = rows.filter((r) => !r.suppressed);
+	return { shown, hidden: rows.length - shown.length };
+}

@@ -1,0 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatasetFiles } from '$lib/db';
+
+/** The bundled demo files as the page fetches them. */
+export function demoDatasetFiles(): DatasetFiles {
+	const read = (name: string) => new Uint8Array(readFileSync(join('data', `${name}.csv.gz`)));
+	return { clients: read('clients'), therapists: read('therapists'), sessions: read('sessions'), measurements: read('measurements') };
+}

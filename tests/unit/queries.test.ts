@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
+import { openNodeConnector } from '$lib/db/nodeConnector';
+import { MEASURES, NO_FILTER, clientsWithMeasure, queryFilterOptions, queryKpis, queryTrend, type OutcomeFilter } from '$lib/queries';
+import { smallDatasetFiles } from '../support/smallDataset';
+
+const measure = (key: string) => MEASURES.find((m) => m.key === key)!;
+const filter = (f: Partial<OutcomeFilter>): OutcomeFilter => ({ ...NO_FILTER, ...f });
+
+describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () => {
+	let db: Connector;
+	beforeAll(async () => {
+		db = await openNodeConnector();
+		await loadDataset(db, smallDatasetFiles());
+		await db.exec(LOCK_SETTINGS);
+	});
+	afterAll(() => db.close());
+
+	it('loads every row of every canonical table', async () => {
+		const [counts] = await db.query(`SELECT (SELECT count(*) FROM clients) AS c, (SELECT count(*) FROM therapists) AS t,
+			(SELECT count(*) FROM sessions) AS s, (SELECT count(*) FROM measurements) AS m, (SELECT count(*) FROM session_facts) AS f`);
+		expect(counts).toEqual({ c: 4, t: 2, s: 6, m: 19, f: 6 });
+	});
+
+	it('KPIs with no filter', async () => {
+		// Within: S1 2, S2 2, S3 3, S4 1, S5 1 (S6 has no post) -> 9 / 5 = 1.8 over 5 sessions of C01-C03.
+		// Course (2+ sessions): C01 6 -> 3 = 3, C02 8 -> 5 = 3: both >= 2 points.
+		expect(await queryKpis(db, NO_FILTER)).toEqual({
+			sessions: 6, clients: 4, withinPainChange: 1.8, withinSessions: 5, withinClients: 3,
+			courseClients: 2, courseResponders: 2, coursePainChange: 3
+		});
+	});
+
+	it('KPIs for neck pain treated with Swedish', async () => {
+		// S1, S2, S5: within (2 + 2 + 1) / 3; course C01 only (C03 had one session).
+		const kpis = await queryKpis(db, filter({ conditions: ['neck_pain'], techniques: ['swedish'] }));
+		expect(kpis.sessions).toBe(3);
+		expect(kpis.clients).toBe(2);
+		expect(kpis.withinPainChange).toBeCloseTo(5 / 3, 10);
+		expect(kpis.courseClients).toBe(1);
+		expect(kpis.coursePainChange).toBe(3);
+	});
+
+	it('month bounds are inclusive and therapist and clinic filters apply', async () => {
+		expect((await queryKpis(db, filter({ from: '2025-02' }))).sessions).toBe(3);
+		expect((await queryKpis(db, filter({ to: '2025-01' }))).sessions).toBe(3);
+		expect((await queryKpis(db, filter({ from: '2025-02', to: '2025-02', clinics: ['west'] }))).sessions).toBe(1);
+		expect((await queryKpis(db, filter({ therapists: ['T02'] }))).clients).toBe(2);
+	});
+
+	it('pain before the session by month and technique', async () => {
+		expect(await queryTrend(db, NO_FILTER, measure('pain'), 'pre')).toEqual([
+			{ month: '2025-01', technique: 'swedish', mean: 6, sessions: 1, clients: 1 },
+			{ month: '2025-01', technique: 'trigger_point', mean: 7, sessions: 2, clients: 1 },
+			{ month: '2025-02', technique: 'deep_tissue', mean: 7, sessions: 1, clients: 1 },
+			{ month: '2025-02', technique: 'swedish', mean: 4.5, sessions: 2, clients: 2 }
+		]);
+	});
+
+	it('change is signed so that improvement is positive for both directions', async () => {
+		// Pain (lower is better): S3 8 -> 5 and S4 6 -> 5 give +2 in January for trigger point.
+		const pain = await queryTrend(db, filter({ techniques: ['trigger_point'] }), measure('pain'), 'change');
+		expect(pain).toEqual([{ month: '2025-01', technique: 'trigger_point', mean: 2, sessions: 2, clients: 1 }]);
+		// ROM (higher is better): S5 left 60 -> 64, right 56 -> 60 of 80 degrees: 72.5% -> 77.5%, +5.
+		const rom = await queryTrend(db, NO_FILTER, measure('rom'), 'change');
+		expect(rom).toHaveLength(1);
+		expect(rom[0].mean).toBeCloseTo(5, 10);
+		const romPre = await queryTrend(db, NO_FILTER, measure('rom'), 'pre');
+		expect(romPre[0].mean).toBeCloseTo(72.5, 10);
+	});
+
+	it('counts distinct clients with a measure', async () => {
+		expect(await clientsWithMeasure(db, NO_FILTER, measure('pain'), 'pre')).toBe(4);
+		expect(await clientsWithMeasure(db, NO_FILTER, measure('pain'), 'change')).toBe(3);
+		expect(await clientsWithMeasure(db, NO_FILTER, measure('stress'), 'pre')).toBe(1);
+	});
+
+	it('offers the values present, with session counts, and the months spanned', async () => {
+		const options = await queryFilterOptions(db);
+		expect(options.conditions).toEqual([
+			{ value: 'chronic_low_back_pain', sessions: 1 },
+			{ value: 'neck_pain', sessions: 5 }
+		]);
+		expect(options.clinics.map((c) => c.value)).toEqual(['north', 'west']);
+		expect(options.firstMonth).toBe('2025-01');
+		expect(options.lastMonth).toBe('2025-02');
+	});
+
+	it('treats filter values as data, never as SQL', async () => {
+		const hostile = filter({ techniques: ["swedish') OR 1=1 --"], therapists: ['T01" OR "1"="1'] });
+		expect((await queryKpis(db, hostile)).sessions).toBe(0);
+		await expect(queryKpis(db, filter({ from: "2025-01' OR 1=1" }))).rejects.toThrow(/invalid month/);
+	});
+
+	it('cannot read files or change settings once locked', async () => {
+		await expect(db.query(`SELECT * FROM read_text('/etc/passwd')`)).rejects.toThrow(/external access|Permission/i);
+		await expect(db.exec(`SET enable_external_access = true`)).rejects.toThrow(/lock/i);
+		const [setting] = await db.query(`SELECT current_setting('autoload_known_extensions') AS autoload`);
+		expect(setting.autoload).toBe(false);
+	});
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { suppressKpis } from '$lib/overview/overview';
+import { DEFAULT_K, checkedK, partitionSuppressed, suppressSmallCells } from '$lib/stats';
+
+describe('small-cell suppression', () => {
+	const rows = [
+		{ month: '2025-01', technique: 'swedish', mean: 4.2, sessions: 40, clients: 11 },
+		{ month: '2025-01', technique: 'sports', mean: 3.1, sessions: 30, clients: 10 }
+	];
+
+	it('defaults to k = 11 and refuses k below 5', () => {
+		expect(DEFAULT_K).toBe(11);
+		expect(checkedK(5)).toBe(5);
+		expect(() => checkedK(4)).toThrow('invalid k: 4');
+		expect(() => checkedK(7.5)).toThrow('invalid k: 7.5');
+	});
+
+	it('keeps groups of k clients and blanks every number of smaller ones', () => {
+		expect(suppressSmallCells(rows, { clients: (r) => r.clients })).toEqual([
+			{ ...rows[0], suppressed: false },
+			{ month: '2025-01', technique: 'sports', mean: null, sessions: null, clients: null, suppressed: true }
+		]);
+		const { shown, hidden } = partitionSuppressed(suppressSmallCells(rows, { k: 12, clients: (r) => r.clients }));
+		expect(shown).toHaveLength(0);
+		expect(hidden).toBe(2);
+	});
+
+	it('hides each KPI by the clients it comes from', () => {
+		const row = { sessions: 300, clients: 40, withinPainChange: 1.5, withinSessions: 290, withinClients: 40, courseClients: 10, courseResponders: 6, coursePainChange: 2.4 };
+		expect(suppressKpis(row, 11)).toEqual({
+			sessions: 300, clients: 40, withinPainChange: 1.5, withinSessions: 290,
+			responderShare: null, courseResponders: null, courseClients: null, coursePainChange: null
+		});
+		expect(suppressKpis({ ...row, clients: 10 }, 11).sessions).toBeNull();
+		expect(suppressKpis({ ...row, courseClients: 20, courseResponders: 5 }, 11).responderShare).toBe(0.25);
+	});
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { monthDate, trendChartSpec, trendTable } from '$lib/charts';
+import { techniqueLabel } from '$lib/domain/labels';
+import { MEASURES, type TrendRow } from '$lib/queries';
+import { suppressSmallCells } from '$lib/stats';
+import { renderSvg, savedSvg } from '../support/svgSnapshot';
+
+const raw: TrendRow[] = [
+	{ month: '2025-01', technique: 'swedish', mean: 5.1, sessions: 60, clients: 30 },
+	{ month: '2025-02', technique: 'swedish', mean: 4.6, sessions: 58, clients: 29 },
+	{ month: '2025-03', technique: 'swedish', mean: 4.2, sessions: 20, clients: 9 },
+	{ month: '2025-04', technique: 'swedish', mean: 3.9, sessions: 61, clients: 31 },
+	{ month: '2025-01', technique: 'deep_tissue', mean: 6.2, sessions: 40, clients: 22 },
+	{ month: '2025-02', technique: 'deep_tissue', mean: 5.4, sessions: 41, clients: 21 },
+	{ month: '2025-03', technique: 'deep_tissue', mean: 4.8, sessions: 39, clients: 20 },
+	{ month: '2025-04', technique: 'deep_tissue', mean: 4.1, sessions: 44, clients: 24 }
+];
+const rows = suppressSmallCells(raw, { clients: (r) => r.clients });
+const pain = MEASURES.find((m) => m.key === 'pain')!;
+const options = { measure: pain, width: 640, techniqueDomain: ['Deep tissue', 'Swedish (relaxation)'], techniqueLabel };
+
+describe('trend chart', () => {
+	it('matches the saved SVG for pain before the session', () => {
+		const svg = renderSvg(trendChartSpec(rows, { ...options, timepoint: 'pre' }));
+		expect(svg).toBe(savedSvg('trend-pain-pre', svg));
+	});
+
+	it('matches the saved SVG for improvement within the session, with a zero rule', () => {
+		const change = suppressSmallCells(raw.map((r) => ({ ...r, mean: r.mean - 3.5 })), { clients: (r) => r.clients });
+		const svg = renderSvg(trendChartSpec(change, { ...options, timepoint: 'change' }));
+		expect(svg).toBe(savedSvg('trend-pain-change', svg));
+	});
+
+	it('draws no point for a suppressed group and breaks the line there', () => {
+		const spec = trendChartSpec(rows, { ...options, timepoint: 'pre' });
+		const svg = renderSvg(spec);
+		// 7 shown points as dots; the Swedish line is split in two around March.
+		expect(svg.match(/<circle/g)).toHaveLength(7);
+		expect(svg).toContain('Pain (0-10, lower is better)');
+		expect(monthDate('2025-03').toISOString()).toBe('2025-03-01T00:00:00.000Z');
+	});
+
+	it('gives the same numbers as a table, with suppressed cells marked', () => {
+		const table = trendTable(rows);
+		expect(table.techniques).toEqual(['deep_tissue', 'swedish']);
+		expect(table.rows[2]).toEqual({
+			month: '2025-03',
+			cells: [{ kind: 'value', mean: 4.8, clients: 20 }, { kind: 'suppressed' }]
+		});
+	});
+});

@@ -1,0 +1,16 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	// duckdb-wasm ships its own worker and wasm: keep them as files served from this origin.
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 2000 },
+	server: { port: 5173, strictPort: false },
+	preview: { port: 4173, strictPort: false },
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000
+	}
+});
