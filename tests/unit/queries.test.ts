@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
 import { openNodeConnector } from '$lib/db/nodeConnector';
-import { MEASURES, NO_FILTER, clientsWithMeasure, queryFilterOptions, queryKpis, queryTrend, type OutcomeFilter } from '$lib/queries';
+import { ALL_TECHNIQUES, MEASURES, NO_FILTER, clientsWithMeasure, queryFilterOptions, queryKpis, queryTrend, type OutcomeFilter } from '$lib/queries';
 import { smallDatasetFiles } from '../support/smallDataset';
 
 const measure = (key: string) => MEASURES.find((m) => m.key === key)!;
@@ -49,9 +49,12 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 	});
 
 	it('pain before the session by month and technique', async () => {
+		// January: S1 6, S3 8, S4 6; February: S2 5, S5 4, S6 7. Each month's total over techniques comes first.
 		expect(await queryTrend(db, NO_FILTER, measure('pain'), 'pre')).toEqual([
+			{ month: '2025-01', technique: ALL_TECHNIQUES, mean: 20 / 3, sessions: 3, clients: 2 },
 			{ month: '2025-01', technique: 'swedish', mean: 6, sessions: 1, clients: 1 },
 			{ month: '2025-01', technique: 'trigger_point', mean: 7, sessions: 2, clients: 1 },
+			{ month: '2025-02', technique: ALL_TECHNIQUES, mean: 16 / 3, sessions: 3, clients: 3 },
 			{ month: '2025-02', technique: 'deep_tissue', mean: 7, sessions: 1, clients: 1 },
 			{ month: '2025-02', technique: 'swedish', mean: 4.5, sessions: 2, clients: 2 }
 		]);
@@ -60,10 +63,13 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 	it('change is signed so that improvement is positive for both directions', async () => {
 		// Pain (lower is better): S3 8 -> 5 and S4 6 -> 5 give +2 in January for trigger point.
 		const pain = await queryTrend(db, filter({ techniques: ['trigger_point'] }), measure('pain'), 'change');
-		expect(pain).toEqual([{ month: '2025-01', technique: 'trigger_point', mean: 2, sessions: 2, clients: 1 }]);
+		expect(pain).toEqual([
+			{ month: '2025-01', technique: ALL_TECHNIQUES, mean: 2, sessions: 2, clients: 1 },
+			{ month: '2025-01', technique: 'trigger_point', mean: 2, sessions: 2, clients: 1 }
+		]);
 		// ROM (higher is better): S5 left 60 -> 64, right 56 -> 60 of 80 degrees: 72.5% -> 77.5%, +5.
 		const rom = await queryTrend(db, NO_FILTER, measure('rom'), 'change');
-		expect(rom).toHaveLength(1);
+		expect(rom).toHaveLength(2);
 		expect(rom[0].mean).toBeCloseTo(5, 10);
 		const romPre = await queryTrend(db, NO_FILTER, measure('rom'), 'pre');
 		expect(romPre[0].mean).toBeCloseTo(72.5, 10);

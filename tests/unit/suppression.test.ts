@@ -25,6 +25,24 @@ describe('small-cell suppression', () => {
 		expect(hidden).toBe(2);
 	});
 
+	it('hides complements so that a hidden group cannot be recovered from the total', () => {
+		const month = [
+			{ technique: '(all)', clients: 60 },
+			{ technique: 'a', clients: 4 },
+			{ technique: 'b', clients: 5 },
+			{ technique: 'c', clients: 12 },
+			{ technique: 'd', clients: 39 }
+		];
+		const hidden = (k: number) =>
+			suppressSmallCells(month, { k, clients: (r) => r.clients, group: () => 'm' }).filter((r) => r.suppressed).map((r) => r.technique);
+		// a and b are below 11 and together 9 < 11, so c (the smallest shown) is hidden too: 21 >= 11.
+		expect(hidden(11)).toEqual(['a', 'b', 'c']);
+		// With k = 5, a alone is below k; a + b = 9 >= 5.
+		expect(hidden(5)).toEqual(['a', 'b']);
+		// Without a group, only primary suppression.
+		expect(suppressSmallCells(month, { clients: (r) => r.clients }).filter((r) => r.suppressed)).toHaveLength(2);
+	});
+
 	it('hides each KPI by the clients it comes from', () => {
 		const row = { sessions: 300, clients: 40, withinPainChange: 1.5, withinSessions: 290, withinClients: 40, courseClients: 10, courseResponders: 6, coursePainChange: 2.4 };
 		expect(suppressKpis(row, 11)).toEqual({

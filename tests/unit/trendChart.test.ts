@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthDate, trendChartSpec, trendTable } from '$lib/charts';
 import { techniqueLabel } from '$lib/domain/labels';
-import { MEASURES, type TrendRow } from '$lib/queries';
+import { ALL_TECHNIQUES, MEASURES, type TrendRow } from '$lib/queries';
 import { suppressSmallCells } from '$lib/stats';
 import { renderSvg, savedSvg } from '../support/svgSnapshot';
 
@@ -13,9 +13,13 @@ const raw: TrendRow[] = [
 	{ month: '2025-01', technique: 'deep_tissue', mean: 6.2, sessions: 40, clients: 22 },
 	{ month: '2025-02', technique: 'deep_tissue', mean: 5.4, sessions: 41, clients: 21 },
 	{ month: '2025-03', technique: 'deep_tissue', mean: 4.8, sessions: 39, clients: 20 },
-	{ month: '2025-04', technique: 'deep_tissue', mean: 4.1, sessions: 44, clients: 24 }
+	{ month: '2025-04', technique: 'deep_tissue', mean: 4.1, sessions: 44, clients: 24 },
+	{ month: '2025-01', technique: ALL_TECHNIQUES, mean: 5.54, sessions: 100, clients: 52 },
+	{ month: '2025-02', technique: ALL_TECHNIQUES, mean: 4.93, sessions: 99, clients: 50 },
+	{ month: '2025-03', technique: ALL_TECHNIQUES, mean: 4.65, sessions: 59, clients: 29 },
+	{ month: '2025-04', technique: ALL_TECHNIQUES, mean: 3.98, sessions: 105, clients: 55 }
 ];
-const rows = suppressSmallCells(raw, { clients: (r) => r.clients });
+const rows = suppressSmallCells(raw, { clients: (r) => r.clients, group: (r) => r.month });
 const pain = MEASURES.find((m) => m.key === 'pain')!;
 const options = { measure: pain, width: 640, techniqueDomain: ['Deep tissue', 'Swedish (relaxation)'], techniqueLabel };
 
@@ -26,26 +30,27 @@ describe('trend chart', () => {
 	});
 
 	it('matches the saved SVG for improvement within the session, with a zero rule', () => {
-		const change = suppressSmallCells(raw.map((r) => ({ ...r, mean: r.mean - 3.5 })), { clients: (r) => r.clients });
+		const change = suppressSmallCells(raw.map((r) => ({ ...r, mean: r.mean - 3.5 })), { clients: (r) => r.clients, group: (r) => r.month });
 		const svg = renderSvg(trendChartSpec(change, { ...options, timepoint: 'change' }));
 		expect(svg).toBe(savedSvg('trend-pain-change', svg));
 	});
 
-	it('draws no point for a suppressed group and breaks the line there', () => {
+	it('draws no point for a suppressed group or its complement, and breaks the lines there', () => {
 		const spec = trendChartSpec(rows, { ...options, timepoint: 'pre' });
 		const svg = renderSvg(spec);
-		// 7 shown points as dots; the Swedish line is split in two around March.
-		expect(svg.match(/<circle/g)).toHaveLength(7);
+		// March: Swedish (9 clients) is hidden, and so is deep tissue, else it could be subtracted from the total.
+		expect(svg.match(/<circle/g)).toHaveLength(6);
 		expect(svg).toContain('Pain (0-10, lower is better)');
 		expect(monthDate('2025-03').toISOString()).toBe('2025-03-01T00:00:00.000Z');
 	});
 
 	it('gives the same numbers as a table, with suppressed cells marked', () => {
 		const table = trendTable(rows);
-		expect(table.techniques).toEqual(['deep_tissue', 'swedish']);
+		expect(table.techniques).toEqual([ALL_TECHNIQUES, 'deep_tissue', 'swedish']);
 		expect(table.rows[2]).toEqual({
 			month: '2025-03',
-			cells: [{ kind: 'value', mean: 4.8, clients: 20 }, { kind: 'suppressed' }]
+			cells: [{ kind: 'value', mean: 4.65, clients: 29 }, { kind: 'suppressed' }, { kind: 'suppressed' }]
 		});
+		expect(table.rows[0].cells[1]).toEqual({ kind: 'value', mean: 6.2, clients: 22 });
 	});
 });

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { Measure, Timepoint, TrendRow } from '$lib/queries';
+import { ALL_TECHNIQUES, type Measure, type Timepoint, type TrendRow } from '$lib/queries';
 import type { Suppressed } from '$lib/stats';
 
 export interface TrendChartOptions {
@@ -19,21 +19,25 @@ export function monthDate(month: string): Date {
 }
 
 /**
- * Plot options for a measure's monthly trend by technique. Suppressed points keep their place with no value,
+ * Plot options for a measure's monthly trend by technique, with the month's mean over all techniques as a
+ * heavier line in the text colour. Suppressed points keep their place with no value,
  * so a line breaks where a group was too small instead of joining across it.
  */
 export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: TrendChartOptions): Plot.PlotOptions {
 	const { measure, timepoint } = options;
-	const points = rows.map((r) => ({
+	const toPoint = (r: Suppressed<TrendRow>) => ({
 		date: monthDate(r.month),
-		technique: options.techniqueLabel(r.technique),
+		technique: r.technique === ALL_TECHNIQUES ? 'All techniques' : options.techniqueLabel(r.technique),
 		mean: r.suppressed ? undefined : r.mean,
 		clients: r.clients,
 		sessions: r.sessions
-	}));
+	});
+	const points = rows.filter((r) => r.technique !== ALL_TECHNIQUES).map(toPoint);
+	const overall = rows.filter((r) => r.technique === ALL_TECHNIQUES).map(toPoint);
 	const shown = points.filter((p) => p.mean !== undefined);
+	const overallShown = overall.filter((p) => p.mean !== undefined);
 	const isChange = timepoint === 'change';
-	const top = Math.max(measure.domain[1], ...shown.map((p) => p.mean as number));
+	const top = Math.max(measure.domain[1], ...[...shown, ...overallShown].map((p) => p.mean as number));
 	const months = new Set(rows.map((r) => r.month)).size;
 	const monthsPerTick = Math.max(1, Math.ceil(months / Math.max(2, Math.floor(options.width / 80))));
 	return {
@@ -52,16 +56,16 @@ export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: T
 		color: { domain: options.techniqueDomain, type: 'categorical' },
 		marks: [
 			...(isChange ? [Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 })] : []),
-			Plot.lineY(points, { x: 'date', y: 'mean', z: 'technique', stroke: 'technique', strokeWidth: 1.75, curve: 'monotone-x' }),
-			Plot.dot(shown, { x: 'date', y: 'mean', fill: 'technique', r: 2.25 }),
+			Plot.lineY(points, { x: 'date', y: 'mean', z: 'technique', stroke: 'technique', strokeWidth: 1.5, strokeOpacity: 0.85, curve: 'monotone-x' }),
+			Plot.dot(shown, { x: 'date', y: 'mean', fill: 'technique', r: 2 }),
+			Plot.lineY(overall, { x: 'date', y: 'mean', stroke: 'currentColor', strokeWidth: 3, curve: 'monotone-x' }),
 			Plot.tip(
-				shown,
+				[...overallShown, ...shown],
 				Plot.pointer({
 					x: 'date',
 					y: 'mean',
-					stroke: 'technique',
 					channels: { technique: { value: 'technique', label: 'Technique' }, clients: { value: 'clients', label: 'Clients (n)' }, sessions: { value: 'sessions', label: 'Sessions' } },
-					format: { x: '%B %Y', y: '.2f', stroke: false }
+					format: { x: '%B %Y', y: '.2f' }
 				})
 			)
 		]

@@ -1,4 +1,4 @@
-import type { TrendRow } from '$lib/queries';
+import { ALL_TECHNIQUES, type TrendRow } from '$lib/queries';
 import type { Suppressed } from '$lib/stats';
 
 /** One cell of the table alternative: a mean with its n, or a suppressed or empty group. */
@@ -8,14 +8,17 @@ export type TrendCell =
 	| { kind: 'empty' };
 
 export interface TrendTable {
-	/** Technique codes, in column order. */
+	/** Technique codes in column order; ALL_TECHNIQUES (the month's total) first when present. */
 	techniques: string[];
 	rows: { month: string; cells: TrendCell[] }[];
 }
 
 /** Months down, techniques across: the same numbers the chart draws, as a table a screen reader can walk. */
 export function trendTable(points: readonly Suppressed<TrendRow>[]): TrendTable {
-	const techniques = [...new Set(points.map((p) => p.technique))].sort();
+	// The all-techniques column first, then techniques by code.
+	const techniques = [...new Set(points.map((p) => p.technique))].sort((a, b) =>
+		a === ALL_TECHNIQUES ? -1 : b === ALL_TECHNIQUES ? 1 : a.localeCompare(b)
+	);
 	const months = [...new Set(points.map((p) => p.month))].sort();
 	const byKey = new Map(points.map((p) => [`${p.month}|${p.technique}`, p]));
 	return {

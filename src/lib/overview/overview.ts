@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db';
-import { MEASURES, clientsWithMeasure, queryKpis, queryTrend, type KpiRow, type Measure, type OutcomeFilter, type Timepoint, type TrendRow } from '$lib/queries';
+import { ALL_TECHNIQUES, MEASURES, clientsWithMeasure, queryKpis, queryTrend, type KpiRow, type Measure, type OutcomeFilter, type Timepoint, type TrendRow } from '$lib/queries';
 import { checkedK, suppressSmallCells, type Suppressed } from '$lib/stats';
 
 /** KPI values, each null when the group behind it has fewer than k clients. */
@@ -54,11 +54,11 @@ export async function loadOverview(db: Connector, filter: OutcomeFilter, timepoi
 		const raw = await queryTrend(db, filter, measure, timepoint);
 		// Distinct clients across months cannot be summed from the points: they are counted once.
 		const totals = await clientsWithMeasure(db, filter, measure, timepoint);
-		const sessions = raw.reduce((sum, r) => sum + r.sessions, 0);
+		const sessions = raw.filter((r) => r.technique === ALL_TECHNIQUES).reduce((sum, r) => sum + r.sessions, 0);
 		const shown = totals >= k;
 		trends.push({
 			measure,
-			rows: suppressSmallCells(raw, { k, clients: (r) => r.clients }),
+			rows: suppressSmallCells(raw, { k, clients: (r) => r.clients, group: (r) => r.month }),
 			clients: shown ? totals : null,
 			sessions: shown ? sessions : null
 		});

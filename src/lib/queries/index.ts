@@ -1,6 +1,6 @@
 export { filterWhere, NO_FILTER, type OutcomeFilter, type SqlFragment } from './outcomeFilter';
 export { MEASURES, TIMEPOINT_LABELS, measureExpression, type Measure, type Timepoint } from './measures';
-export { queryTrend, type TrendRow } from './trend';
+export { ALL_TECHNIQUES, queryTrend, type TrendRow } from './trend';
 export { queryKpis, type KpiRow } from './kpis';
 export { queryFilterOptions, type FilterOptions } from './filterOptions';
 export { clientsWithMeasure } from './clientsWithMeasure';

@@ -11,6 +11,12 @@ export interface SuppressionOptions<T> {
 	k?: number;
 	/** How many distinct clients a row's values come from. */
 	clients: (row: T) => number;
+	/**
+	 * Rows that add up to a shown total (e.g. the techniques of one month) share a group key. Within a group,
+	 * hidden rows must together come from at least k clients, or more rows are hidden (smallest first), so a
+	 * hidden value cannot be recovered by subtracting the shown ones from the total.
+	 */
+	group?: (row: T) => string;
 }
 
 export type Suppressed<T> = T & { suppressed: boolean };
@@ -26,12 +32,26 @@ export function checkedK(k: number = DEFAULT_K): number {
  */
 export function suppressSmallCells<T extends object>(rows: readonly T[], options: SuppressionOptions<T>): Suppressed<T>[] {
 	const k = checkedK(options.k);
+	const hidden = new Set(rows.filter((row) => options.clients(row) < k));
+	if (options.group) hideComplements(rows, hidden, k, options.clients, options.group);
 	return rows.map((row) => {
-		if (options.clients(row) >= k) return { ...row, suppressed: false };
+		if (!hidden.has(row)) return { ...row, suppressed: false };
 		const blanked: Record<string, unknown> = {};
 		for (const [key, value] of Object.entries(row)) blanked[key] = typeof value === 'number' ? null : value;
 		return { ...(blanked as T), suppressed: true };
 	});
+}
+
+/** Secondary suppression: within each group, hide the smallest shown rows until the hidden ones reach k clients. */
+function hideComplements<T>(rows: readonly T[], hidden: Set<T>, k: number, clients: (row: T) => number, group: (row: T) => string) {
+	const groups = new Map<string, T[]>();
+	for (const row of rows) groups.set(group(row), [...(groups.get(group(row)) ?? []), row]);
+	for (const members of groups.values()) {
+		const hiddenClients = () => members.filter((r) => hidden.has(r)).reduce((sum, r) => sum + clients(r), 0);
+		if (!members.some((r) => hidden.has(r))) continue;
+		const shownBySize = members.filter((r) => !hidden.has(r)).sort((a, b) => clients(a) - clients(b));
+		while (hiddenClients() < k && shownBySize.length > 0) hidden.add(shownBySize.shift()!);
+	}
 }
 
 /** Shown rows and a count of hidden ones, for the chart's note. */

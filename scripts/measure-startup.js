@@ -1,0 +1,68 @@
+// Start-up in headless Chromium against the built app: time from navigation to the first chart drawn, and DuckDB's
+// start (worker + wasm instantiate), median of 5 cold loads (a fresh browser context each, so nothing is cached).
+// Writes bench/results/startup.json. Run `npm run build` first.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { findChromium } from './find-chromium.js';
+
+const RUNS = 5;
+const port = 4391;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function size(dir, filter = () => true) {
+	let total = 0;
+	for (const name of readdirSync(dir)) {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) total += size(path, filter);
+		else if (filter(path)) total += statSync(path).size;
+	}
+	return total;
+}
+
+const server = spawn(process.execPath, ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 500));
+const browser = await chromium.launch({
+	executablePath: findChromium(),
+	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+const runs = [];
+try {
+	for (let i = 0; i < RUNS; i++) {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+		const page = await context.newPage();
+		await page.goto(`http://localhost:${port}/`);
+		await page.waitForFunction(() => performance.getEntriesByName('outcomes:first-chart').length > 0, null, { timeout: 60_000 });
+		const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+		runs.push({
+			first_chart_ms: Math.round(marks['outcomes:first-chart']),
+			duckdb_start_ms: Math.round(marks['outcomes:duckdb-ready'] - marks['outcomes:duckdb-start']),
+			data_load_ms: Math.round(marks['outcomes:data-loaded'] - marks['outcomes:duckdb-ready'])
+		});
+		await context.close();
+	}
+} finally {
+	await browser.close();
+	server.kill();
+}
+
+const isWasm = (p) => p.endsWith('.wasm');
+const result = {
+	date: new Date().toISOString(),
+	runs,
+	median: {
+		first_chart_ms: median(runs.map((r) => r.first_chart_ms)),
+		duckdb_start_ms: median(runs.map((r) => r.duckdb_start_ms)),
+		data_load_ms: median(runs.map((r) => r.data_load_ms))
+	},
+	sizes_bytes: {
+		build_uncompressed: size('build', (p) => !p.endsWith('.br') && !p.endsWith('.gz') || p.endsWith('.csv.gz')),
+		wasm: size('build', isWasm),
+		wasm_brotli: size('build', (p) => p.endsWith('.wasm.br')),
+		demo_data: size('data', (p) => p.endsWith('.csv.gz'))
+	}
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/startup.json', JSON.stringify(result, null, 2) + '\n');
+console.log(JSON.stringify(result, null, 2));

@@ -1,0 +1,29 @@
+import { test as base, expect } from '@playwright/test';
+
+/**
+ * Every e2e test runs with this page: a request to any other origin is blocked and fails the test, and so does
+ * any console error or uncaught exception.
+ */
+export const test = base.extend<{ pageProblems: string[] }>({
+	pageProblems: [
+		async ({ page, baseURL }, use) => {
+			const problems: string[] = [];
+			const origin = new URL(baseURL!).origin;
+			await page.route('**/*', (route) => {
+				const url = route.request().url();
+				if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return route.continue();
+				problems.push(`request left the origin: ${url}`);
+				return route.abort('blockedbyclient');
+			});
+			page.on('console', (message) => {
+				if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+			});
+			page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+			await use(problems);
+			expect(problems, 'no foreign request, console error or uncaught exception').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };

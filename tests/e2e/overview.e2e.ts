@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { DEMO } from './demoFacts';
+
+const CHARTS = [
+	'Pain (0-10) by technique',
+	'Stress (0-10) by technique',
+	'Sleep quality (0-10) by technique',
+	'Range of motion (% of normal) by technique'
+];
+
+mkdirSync('tests/e2e/screenshots', { recursive: true });
+
+async function openOverview(page: import('@playwright/test').Page) {
+	await page.goto('./');
+	await expect(page.getByRole('heading', { name: 'Outcomes overview' })).toBeVisible();
+	await expect(page.getByRole('figure', { name: CHARTS[0] }).locator('svg[aria-hidden="true"]')).toBeVisible({ timeout: 30_000 });
+}
+
+function kpi(page: import('@playwright/test').Page, label: string) {
+	return page.getByRole('region', { name: label }).locator('.value');
+}
+
+test('the overview loads the demo data and draws all four charts', async ({ page }) => {
+	await openOverview(page);
+	for (const name of CHARTS) {
+		const figure = page.getByRole('figure', { name });
+		await expect(figure).toBeVisible();
+		// A drawn line per technique, and dots for the points.
+		expect(await figure.locator('svg[aria-hidden="true"] path').count()).toBeGreaterThan(2);
+		expect(await figure.locator('svg[aria-hidden="true"] circle').count()).toBeGreaterThan(20);
+		await expect(figure).toContainText(/n = [\d,]+ clients/);
+	}
+	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.all.sessions);
+	await expect(kpi(page, 'Clients')).toHaveText(DEMO.all.clients);
+	await expect(kpi(page, 'Pain change within a session')).toHaveText(DEMO.all.withinPainChange);
+	await expect(kpi(page, 'Clients with meaningful pain relief')).toHaveText(DEMO.all.responderShare);
+	await page.setViewportSize({ width: 1440, height: 1100 });
+	await page.screenshot({ path: 'tests/e2e/screenshots/overview-1440.png', fullPage: true });
+});
+
+test('choosing a condition changes the charts and their n', async ({ page }) => {
+	await openOverview(page);
+	const pain = page.getByRole('figure', { name: CHARTS[0] });
+	await expect(pain).toContainText(`n = ${DEMO.all.painClients} clients`);
+	const before = await pain.locator('svg[aria-hidden="true"]').innerHTML();
+
+	await page.getByLabel('Condition').selectOption({ label: 'Neck pain' });
+
+	await expect(pain).toContainText(`n = ${DEMO.neckPain.painClients} clients`);
+	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.neckPain.sessions);
+	await expect(page.getByText('Neck pain.', { exact: false }).first()).toBeVisible();
+	expect(await pain.locator('svg[aria-hidden="true"]').innerHTML()).not.toBe(before);
+	// Neck pain has cervical rotation, so its ROM chart has points.
+	await expect(page.getByRole('figure', { name: CHARTS[3] }).locator('svg[aria-hidden="true"] circle').first()).toBeAttached();
+
+	await page.getByRole('button', { name: 'Clear filters' }).click();
+	await expect(pain).toContainText(`n = ${DEMO.all.painClients} clients`);
+});
+
+test('small groups are hidden, and said to be', async ({ page }) => {
+	await openOverview(page);
+	await page.getByLabel('Therapist').selectOption('T01');
+	await page.getByLabel('Condition').selectOption({ label: 'Neck pain' });
+	const pain = page.getByRole('figure', { name: CHARTS[0] });
+	await expect(pain).toContainText(/\d+ of \d+ month × technique groups had fewer than 11 clients and are hidden/);
+	await pain.getByText('Show as table').click();
+	await expect(pain.getByRole('table')).toContainText('<11 clients');
+});
+
+test('every chart has a table alternative with the same numbers', async ({ page }) => {
+	await openOverview(page);
+	const pain = page.getByRole('figure', { name: CHARTS[0] });
+	await pain.getByText('Show as table').click();
+	const table = pain.getByRole('table');
+	await expect(table).toBeVisible();
+	await expect(table.getByRole('columnheader', { name: 'Month' })).toBeVisible();
+	expect(await table.locator('tbody tr').count()).toBe(DEMO.months);
+});
+
+test('filters work from the keyboard', async ({ page }) => {
+	await openOverview(page);
+	await page.getByLabel('Condition').focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByLabel('Condition')).not.toHaveValue('');
+	await page.getByRole('group', { name: 'Techniques' }).or(page.locator('summary').first()).first().focus();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('checkbox').first()).toBeChecked();
+});
+
+test('the overview is usable at phone width', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await openOverview(page);
+	for (const name of CHARTS) await expect(page.getByRole('figure', { name })).toBeVisible();
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await page.screenshot({ path: 'tests/e2e/screenshots/overview-390.png', fullPage: true });
+});
