@@ -18,7 +18,7 @@ async function openOverview(page: import('@playwright/test').Page) {
 }
 
 function kpi(page: import('@playwright/test').Page, label: string) {
-	return page.getByRole('region', { name: label }).locator('.value');
+	return page.getByRole('region', { name: label, exact: true }).locator('.value');
 }
 
 test('the overview loads the demo data and draws all four charts', async ({ page }) => {
@@ -80,14 +80,22 @@ test('every chart has a table alternative with the same numbers', async ({ page 
 
 test('filters work from the keyboard', async ({ page }) => {
 	await openOverview(page);
-	await page.getByLabel('Condition').focus();
+	const condition = page.getByLabel('Condition');
+	await condition.focus();
 	await page.keyboard.press('ArrowDown');
-	await expect(page.getByLabel('Condition')).not.toHaveValue('');
-	await page.getByRole('group', { name: 'Techniques' }).or(page.locator('summary').first()).first().focus();
+	await expect(condition).not.toHaveValue('');
+
+	const techniques = page.getByLabel('Techniques: All techniques');
+	await techniques.focus();
 	await page.keyboard.press('Enter');
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Space');
-	await expect(page.getByRole('checkbox').first()).toBeChecked();
+	const first = page.getByRole('group', { name: 'Techniques' }).getByRole('checkbox').first();
+	await expect(first).toBeChecked();
+	await expect(page.getByRole('button', { name: 'Clear filters' })).toBeEnabled();
+	await page.keyboard.press('Escape');
+	await expect(first).toBeHidden();
+	await expect(page.getByLabel(/^Techniques: /)).toBeFocused();
 });
 
 test('the overview is usable at phone width', async ({ page }) => {

@@ -1,0 +1,54 @@
+/** What is observed at one session: the truth plus measurement noise, then the within-session change. */
+import { truePain, trueRom, trueSleep, trueStress, type ClientTruth } from './clientTruth';
+import type { Random } from './random';
+import { MEASUREMENT_SD, WITHIN_SESSION } from './scenario';
+import type { Side } from './types';
+
+export interface PrePost {
+	pre: number;
+	post: number;
+}
+
+export interface RomScore extends PrePost {
+	movement: string;
+	side: Side;
+}
+
+export interface SessionScores {
+	pain: PrePost;
+	stress: PrePost;
+	sleep: PrePost;
+	rom: RomScore[];
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** A 0-10 rating of a true value: noise, then rounded and clipped like a real answer. */
+function rate(trueValue: number, sd: number, rng: Random): number {
+	return clamp(Math.round(rng.normal(trueValue, sd)), 0, 10);
+}
+
+/** Post never rises above pre and never goes below 0. */
+function afterDrop(pre: number, meanDrop: number, sd: number, rng: Random): number {
+	return clamp(Math.round(pre - clamp(rng.normal(meanDrop, sd), 0, pre)), 0, pre);
+}
+
+export function observeSession(truth: ClientTruth, sessionNumber: number, rng: Random): SessionScores {
+	const w = WITHIN_SESSION;
+	const painPre = rate(truePain(truth, sessionNumber), MEASUREMENT_SD.pain, rng);
+	const painDropMean = w.painDropMean + w.painDropPerPointAbove5 * (painPre - 5);
+	const stressPre = rate(trueStress(truth, sessionNumber), MEASUREMENT_SD.stress, rng);
+	// Sleep quality is rated for the night before the visit, so the session cannot change it.
+	const sleepPre = rate(trueSleep(truth, sessionNumber), MEASUREMENT_SD.sleep, rng);
+	return {
+		pain: { pre: painPre, post: afterDrop(painPre, painDropMean, w.painDropSd, rng) },
+		stress: { pre: stressPre, post: afterDrop(stressPre, w.stressDropMean, w.stressDropSd, rng) },
+		sleep: { pre: sleepPre, post: sleepPre },
+		rom: truth.rom.map((r) => {
+			const limit = r.normal + 10;
+			const pre = clamp(Math.round(rng.normal(trueRom(r, sessionNumber), MEASUREMENT_SD.romDegrees)), 0, limit);
+			const post = clamp(Math.round(pre + rng.normal(w.romGainMean, w.romGainSd)), 0, limit);
+			return { movement: r.movement, side: r.side, pre, post };
+		})
+	};
+}
