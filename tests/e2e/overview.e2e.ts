@@ -106,3 +106,17 @@ test('the overview is usable at phone width', async ({ page }) => {
 	expect(overflow).toBeLessThanOrEqual(0);
 	await page.screenshot({ path: 'tests/e2e/screenshots/overview-390.png', fullPage: true });
 });
+
+test.describe('when the database engine cannot be downloaded', () => {
+	test.use({ expectedProblems: /^(console error: Failed to load resource|uncaught: Failed to fetch$)/ });
+
+	test('the page says so and offers a reload', async ({ page }) => {
+		await page.route('**/*.wasm', (route) => route.abort('failed'));
+		await page.goto('./');
+		const alert = page.getByRole('alert');
+		await expect(alert).toContainText('The in-browser database could not start');
+		await expect(alert).toContainText('the database engine could not be downloaded');
+		await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+		await expect(page.getByRole('figure')).toHaveCount(0);
+	});
+});

@@ -5,11 +5,33 @@ import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
 import { OPEN_SETTINGS } from './settings';
 
+/**
+ * Rejects if the wasm cannot be fetched or the worker fails. duckdb-wasm's worker reports a failed wasm download
+ * only as an uncaught error inside the worker, and instantiate() then never settles; a HEAD request for the same
+ * file (no body) tells the page in time to say so.
+ */
+function wasmUnreachable(worker: Worker): Promise<never> {
+	return new Promise<never>((_, reject) => {
+		worker.addEventListener('error', (event) => reject(new Error(event.message || 'the database worker failed')), { once: true });
+		fetch(ehWasm, { method: 'HEAD' }).then(
+			(response) => {
+				if (!response.ok) reject(new Error(`the database engine could not be downloaded: HTTP ${response.status}`));
+			},
+			() => reject(new Error('the database engine could not be downloaded: check the connection to this site'))
+		);
+	});
+}
+
 /** duckdb-wasm (exception-handling build) in a Web Worker; wasm and worker come from this origin. */
 export async function openBrowserConnector(): Promise<Connector> {
 	const worker = new Worker(ehWorker);
 	const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
-	await db.instantiate(ehWasm);
+	try {
+		await Promise.race([db.instantiate(ehWasm), wasmUnreachable(worker)]);
+	} catch (cause) {
+		worker.terminate();
+		throw new Error(`DuckDB could not be loaded (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+	}
 	const conn = await db.connect();
 	await conn.query(OPEN_SETTINGS);
 
