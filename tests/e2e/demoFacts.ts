@@ -13,6 +13,9 @@ export const DEMO = {
 		responderShare: '73%',
 		painClients: '1,600'
 	},
+	/** Sessions from January to March 2026, and from January 2026 on (counted in the CSV with awk). */
+	firstQuarter2026: { sessions: '2,179' },
+	from2026: { sessions: '7,517' },
 	neckPain: {
 		sessions: '2,334',
 		painClients: '224'

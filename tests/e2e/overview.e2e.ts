@@ -58,6 +58,21 @@ test('choosing a condition changes the charts and their n', async ({ page }) => 
 	await expect(pain).toContainText(`n = ${DEMO.all.painClients} clients`);
 });
 
+test('a month range limits every figure to those months', async ({ page }) => {
+	await openOverview(page);
+	const from = page.getByLabel('From month');
+	const to = page.getByLabel('To month');
+	await expect(from).toHaveValue('2024-11');
+	await expect(to).toHaveValue('2026-10');
+	await from.fill('2026-01');
+	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.from2026.sessions);
+	await to.fill('2026-03');
+	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.firstQuarter2026.sessions);
+	const pain = page.getByRole('figure', { name: CHARTS[0] });
+	await pain.getByText('Show as table').click();
+	await expect(pain.getByRole('table').locator('tbody tr')).toHaveCount(3);
+});
+
 test('small groups are hidden, and said to be', async ({ page }) => {
 	await openOverview(page);
 	await page.getByLabel('Therapist').selectOption('T01');
@@ -119,4 +134,18 @@ test.describe('when the database engine cannot be downloaded', () => {
 		await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
 		await expect(page.getByRole('figure')).toHaveCount(0);
 	});
+});
+
+test('the data dictionary lists fields, instruments with MCIDs and sources, and ROM norms', async ({ page }) => {
+	await openOverview(page);
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data dictionary' }).click();
+	await expect(page.getByRole('heading', { name: 'Data dictionary', level: 1 })).toBeVisible();
+	const pain = page.getByRole('table', { name: 'Outcome instruments' }).getByRole('row', { name: /pain_nrs/ });
+	await expect(pain).toContainText('2 points or 30%');
+	await expect(pain).toContainText('Farrar et al. 2001');
+	const rotation = page.getByRole('table', { name: 'Normal active range of motion' }).getByRole('row', { name: /cervical_rotation/ });
+	await expect(rotation.getByRole('cell').nth(1)).toHaveText('80');
+	await expect(page.getByRole('table', { name: 'measurements' })).toContainText('pre, post, intake, discharge');
+	await page.setViewportSize({ width: 1440, height: 1000 });
+	await page.screenshot({ path: 'tests/e2e/screenshots/dictionary-1440.png', fullPage: true });
 });

@@ -59,3 +59,16 @@ describe('canonical schemas', () => {
 		}
 	});
 });
+
+describe('data dictionary', () => {
+	it('lists every canonical column with its type, description and allowed values, from the schemas', async () => {
+		const { dataDictionary } = await import('$lib/schema');
+		const tables = dataDictionary();
+		expect(tables.map((t) => t.name)).toEqual(['clients', 'therapists', 'sessions', 'measurements']);
+		const timepoint = tables[3].columns.find((c) => c.name === 'timepoint')!;
+		expect(timepoint).toMatchObject({ sqlType: 'VARCHAR', optional: false, allowed: ['pre', 'post', 'intake', 'discharge'] });
+		const pressure = tables[2].columns.find((c) => c.name === 'pressure')!;
+		expect(pressure).toMatchObject({ optional: true, allowed: ['light', 'moderate', 'firm', 'deep'] });
+		expect(tables[0].columns.find((c) => c.name === 'client_id')!.allowed).toBeNull();
+	});
+});

@@ -21,7 +21,7 @@ const raw: TrendRow[] = [
 ];
 const rows = suppressSmallCells(raw, { clients: (r) => r.clients, group: (r) => r.month });
 const pain = MEASURES.find((m) => m.key === 'pain')!;
-const options = { measure: pain, width: 640, techniqueDomain: ['Deep tissue', 'Swedish (relaxation)'], techniqueLabel };
+const options = { measure: pain, width: 640, techniqueDomain: ['Deep tissue', 'Swedish (relaxation)'], techniqueLabel, overallLabel: 'All techniques' };
 
 describe('trend chart', () => {
 	it('matches the saved SVG for pain before the session', () => {

@@ -11,6 +11,8 @@ export interface TrendChartOptions {
 	techniqueDomain: string[];
 	/** Code to label for techniques. */
 	techniqueLabel: (code: string) => string;
+	/** Name of the heavy line, the month's mean over the techniques shown (e.g. "All techniques"). */
+	overallLabel: string;
 }
 
 /** `YYYY-MM` to the first of that month in UTC. */
@@ -27,7 +29,7 @@ export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: T
 	const { measure, timepoint } = options;
 	const toPoint = (r: Suppressed<TrendRow>) => ({
 		date: monthDate(r.month),
-		technique: r.technique === ALL_TECHNIQUES ? 'All techniques' : options.techniqueLabel(r.technique),
+		technique: r.technique === ALL_TECHNIQUES ? options.overallLabel : options.techniqueLabel(r.technique),
 		mean: r.suppressed ? undefined : r.mean,
 		clients: r.clients,
 		sessions: r.sessions
