@@ -66,8 +66,8 @@ export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: T
 				Plot.pointer({
 					x: 'date',
 					y: 'mean',
-					channels: { technique: { value: 'technique', label: 'Technique' }, clients: { value: 'clients', label: 'Clients (n)' }, sessions: { value: 'sessions', label: 'Sessions' } },
-					format: { x: '%B %Y', y: '.2f' }
+					channels: { month: { value: 'date', label: 'Month' }, technique: { value: 'technique', label: 'Technique' }, clients: { value: 'clients', label: 'Clients (n)' }, sessions: { value: 'sessions', label: 'Sessions' } },
+					format: { x: false, month: '%B %Y', y: '.2f' }
 				})
 			)
 		]
