@@ -27,7 +27,13 @@ if (!existsSync(join(root, 'index.html'))) {
 }
 
 function resolveFile(urlPath) {
-	const path = normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^(\.\.[/\\])+/, '');
+	let decoded;
+	try {
+		decoded = decodeURIComponent(urlPath.split('?')[0]);
+	} catch {
+		return null;
+	}
+	const path = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
 	let file = join(root, path);
 	if (!file.startsWith(root)) return null;
 	if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');

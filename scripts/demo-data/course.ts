@@ -52,8 +52,9 @@ export function simulateCourse(client: PlannedClient, rng: Random): SimulatedCou
 	const sessions: SimulatedSession[] = [];
 	let day = openDay(client.startDay, 0);
 	for (let n = 1; n <= DROPOUT.maxSessions && day <= LAST_DAY; n++) {
-		const scores = observeSession(truth, n, rng);
-		sessions.push({ day, details: drawSessionDetails(client, n, rng), scores });
+		const details = drawSessionDetails(client, n, rng);
+		const scores = observeSession(truth, n, details.pressure, rng);
+		sessions.push({ day, details, scores });
 		if (rng.chance(dropoutChance(n, feltImprovement(client, sessions[0].scores, scores)))) break;
 		day = nextSessionDay(day, rng);
 	}

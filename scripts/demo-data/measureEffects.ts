@@ -1,6 +1,7 @@
 /** Measures the planted effects on the generated rows, the way the app's queries would see them. */
 import { truePain, type ClientTruth } from './clientTruth';
 import { first, last, mean, type CourseSummary } from './courseSummary';
+import type { DemoData, SessionRow } from './types';
 
 export interface GroupStat {
 	group: string;
@@ -9,6 +10,7 @@ export interface GroupStat {
 }
 
 type Series = CourseSummary['pain'];
+type PrePost = { pre?: number; post?: number };
 
 /** Mean of value over the items that have one, per group, groups in first-seen order. */
 export function byGroup<T>(items: T[], group: (t: T) => string | null, value: (t: T) => number | undefined): GroupStat[] {
@@ -48,11 +50,24 @@ export function acrossCourse(s: Series, sessions: number, higherIsBetter = false
 	return higherIsBetter ? end - start : start - end;
 }
 
-/** First pre minus last pre: the course change without the last visit's within-session drop. */
-export function preToPre(s: Series, sessions: number): number | undefined {
+/**
+ * First pre minus last pre (for sleep, last minus first: higher is better), courses of 2+ sessions: the course change
+ * as the app computes it, without the last visit's within-session change.
+ */
+export function preToPre(s: Series, sessions: number, higherIsBetter = false): number | undefined {
 	const start = first(s.pre);
 	const end = last(s.pre, sessions);
-	return sessions < 2 || start === undefined || end === undefined ? undefined : start - end;
+	if (sessions < 2 || start === undefined || end === undefined) return undefined;
+	return higherIsBetter ? end - start : start - end;
+}
+
+export const painPreToPre = (c: CourseSummary) => preToPre(c.pain, c.sessions);
+
+/** Clients with 2+ sessions and first pre pain >= mcid whose pain fell by at least mcid, first pre to last pre. */
+export function responderShare(courses: CourseSummary[], mcid: number) {
+	const eligible = courses.filter((c) => c.sessions >= 2 && first(c.pain.pre) !== undefined && first(c.pain.pre)! >= mcid);
+	const responders = eligible.filter((c) => painPreToPre(c)! >= mcid).length;
+	return { n: eligible.length, responders, share: responders / eligible.length };
 }
 
 export function trueCoursePainImprovement(truth: ClientTruth, sessions: number): number {
@@ -72,21 +87,52 @@ export function homeTherapistGroup(c: CourseSummary): string {
 }
 
 /**
- * Therapist effect net of case mix: each client's across-course change minus the mean change of clients with
- * the same condition and course technique whose home therapist is neither T07 nor T03.
+ * Therapist effect net of case mix: each client's course change (pre to pre unless told) minus the mean change of
+ * clients with the same condition and course technique whose home therapist is neither T07 nor T03.
  */
-export function therapistEffectNetOfCaseMix(courses: CourseSummary[]): GroupStat[] {
-	const withChange = courses.filter((c) => acrossCourse(c.pain, c.sessions) !== undefined);
+export function therapistEffectNetOfCaseMix(
+	courses: CourseSummary[],
+	change: (c: CourseSummary) => number | undefined = painPreToPre
+): GroupStat[] {
+	const withChange = courses.filter((c) => change(c) !== undefined);
+	const caseMix = (c: CourseSummary) => `${c.condition} ${c.courseTechnique}`;
 	const reference = new Map(
-		byGroup(
-			withChange.filter((c) => homeTherapistGroup(c) === 'others'),
-			(c) => `${c.condition} ${c.courseTechnique}`,
-			(c) => acrossCourse(c.pain, c.sessions)
-		).map((g) => [g.group, g.mean])
+		byGroup(withChange.filter((c) => homeTherapistGroup(c) === 'others'), caseMix, change).map((g) => [g.group, g.mean])
 	);
 	return byGroup(withChange, homeTherapistGroup, (c) => {
-		const ref = reference.get(`${c.condition} ${c.courseTechnique}`);
-		return ref === undefined ? undefined : acrossCourse(c.pain, c.sessions)! - ref;
+		const ref = reference.get(caseMix(c));
+		return ref === undefined ? undefined : change(c)! - ref;
+	});
+}
+
+/**
+ * Per home-therapist group, the mean over the given conditions of (the group's pre-to-pre pain change minus that of
+ * everyone with the condition): how the app compares a therapist with the clinic, condition by condition.
+ */
+export function therapistGapWithinConditions(courses: CourseSummary[], conditions: readonly string[]): Map<string, number> {
+	const gaps = new Map<string, number[]>();
+	for (const condition of conditions) {
+		const group = courses.filter((c) => c.condition === condition);
+		const everyone = byGroup(group, () => 'everyone', painPreToPre)[0];
+		for (const g of byGroup(group, homeTherapistGroup, painPreToPre)) {
+			if (!gaps.has(g.group)) gaps.set(g.group, []);
+			gaps.get(g.group)!.push(g.mean - everyone.mean);
+		}
+	}
+	return new Map([...gaps].map(([g, d]) => [g, mean(d)]));
+}
+
+/** Share of sessions with both pain rows whose post pain is above pre, per group of sessions. */
+export function painFlareShare(data: DemoData, group: (s: SessionRow) => string): GroupStat[] {
+	const pain = new Map<string, PrePost>();
+	for (const m of data.measurements) {
+		if (m.instrument !== 'pain_nrs') continue;
+		if (!pain.has(m.session_id)) pain.set(m.session_id, {});
+		pain.get(m.session_id)![m.timepoint] = m.value;
+	}
+	return byGroup(data.sessions, group, (s) => {
+		const { pre, post } = pain.get(s.session_id) ?? {};
+		return pre === undefined || post === undefined ? undefined : Number(post > pre);
 	});
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Condition } from '../../src/lib/domain/conditions';
 import type { Technique } from '../../src/lib/domain/techniques';
-import type { AgeBand, BodyRegion, Sex } from './types';
+import type { AgeBand, BodyRegion, Pressure, Sex } from './types';
 
 export interface CourseTechnique {
 	technique: Technique;
@@ -182,7 +182,7 @@ export const COURSE = {
 	romFastTechniques: ['myofascial_release', 'stretching_pnf'] as readonly Technique[]
 };
 
-/** Pain drop ~ Normal(mean + perPointAbove5 * (pre - 5), sd); post sleep always equals pre sleep. */
+/** Pain drop ~ Normal(mean + perPointAbove5 * (pre - 5), sd), unless the session flares; post sleep equals pre sleep. */
 export const WITHIN_SESSION = {
 	painDropMean: 1.5, painDropPerPointAbove5: 0.2, painDropSd: 0.8,
 	stressDropMean: 1.2, stressDropSd: 0.8,
@@ -190,11 +190,23 @@ export const WITHIN_SESSION = {
 };
 
 /**
- * Chance of stopping after session s (index s - 1; the last value holds from there on), multiplied by
- * 1 - perPointImproved * (points the primary outcome improved since session 1), kept within [min, max].
+ * Soreness after deep work: with this chance by the session's pressure, pain after the session is higher than before
+ * (by a rise drawn from [points, weight], capped at 10) instead of dropping.
+ */
+export const FLARE: { chanceByPressure: Record<Pressure, number>; rise: readonly (readonly [number, number])[] } = {
+	chanceByPressure: { light: 0.01, moderate: 0.03, firm: 0.08, deep: 0.14 },
+	rise: [[1, 65], [2, 28], [3, 7]]
+};
+
+/**
+ * Chance of stopping after session s (index s - 1), multiplied by 1 - perPointImproved * (points the primary outcome
+ * improved since session 1), kept within [min, max]. It falls while clients settle into a plan of care, then rises
+ * as plans end, so few reach the cap of 20 and course length is right-skewed.
  */
 export const DROPOUT = {
-	hazardAfterSession: [0.18, 0.1, 0.07, 0.04],
+	hazardAfterSession: [
+		0.15, 0.13, 0.1, 0.08, 0.065, 0.055, 0.05, 0.055, 0.06, 0.07, 0.085, 0.1, 0.12, 0.14, 0.16, 0.19, 0.22, 0.25, 0.28
+	],
 	perPointImproved: 0.12, minMultiplier: 0.5, maxMultiplier: 1.3,
 	maxSessions: 20
 };

@@ -1,8 +1,8 @@
 /** What is observed at one session: the truth plus measurement noise, then the within-session change. */
 import { truePain, trueRom, trueSleep, trueStress, type ClientTruth } from './clientTruth';
 import type { Random } from './random';
-import { MEASUREMENT_SD, WITHIN_SESSION } from './scenario';
-import type { Side } from './types';
+import { FLARE, MEASUREMENT_SD, WITHIN_SESSION } from './scenario';
+import type { Pressure, Side } from './types';
 
 export interface PrePost {
 	pre: number;
@@ -28,20 +28,26 @@ function rate(trueValue: number, sd: number, rng: Random): number {
 	return clamp(Math.round(rng.normal(trueValue, sd)), 0, 10);
 }
 
-/** Post never rises above pre and never goes below 0. */
+/** Post between 0 and pre. */
 function afterDrop(pre: number, meanDrop: number, sd: number, rng: Random): number {
 	return clamp(Math.round(pre - clamp(rng.normal(meanDrop, sd), 0, pre)), 0, pre);
 }
 
-export function observeSession(truth: ClientTruth, sessionNumber: number, rng: Random): SessionScores {
+/** Usually lower than before; a flare (soreness after deep work) leaves it higher instead. */
+function painAfter(pre: number, pressure: Pressure, rng: Random): number {
+	if (rng.chance(FLARE.chanceByPressure[pressure])) return Math.min(10, pre + rng.weighted(FLARE.rise));
+	const w = WITHIN_SESSION;
+	return afterDrop(pre, w.painDropMean + w.painDropPerPointAbove5 * (pre - 5), w.painDropSd, rng);
+}
+
+export function observeSession(truth: ClientTruth, sessionNumber: number, pressure: Pressure, rng: Random): SessionScores {
 	const w = WITHIN_SESSION;
 	const painPre = rate(truePain(truth, sessionNumber), MEASUREMENT_SD.pain, rng);
-	const painDropMean = w.painDropMean + w.painDropPerPointAbove5 * (painPre - 5);
 	const stressPre = rate(trueStress(truth, sessionNumber), MEASUREMENT_SD.stress, rng);
 	// Sleep quality is rated for the night before the visit, so the session cannot change it.
 	const sleepPre = rate(trueSleep(truth, sessionNumber), MEASUREMENT_SD.sleep, rng);
 	return {
-		pain: { pre: painPre, post: afterDrop(painPre, painDropMean, w.painDropSd, rng) },
+		pain: { pre: painPre, post: painAfter(painPre, pressure, rng) },
 		stress: { pre: stressPre, post: afterDrop(stressPre, w.stressDropMean, w.stressDropSd, rng) },
 		sleep: { pre: sleepPre, post: sleepPre },
 		rom: truth.rom.map((r) => {

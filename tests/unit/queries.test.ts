@@ -18,27 +18,41 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 
 	it('loads every row of every canonical table', async () => {
 		const [counts] = await db.query(`SELECT (SELECT count(*) FROM clients) AS c, (SELECT count(*) FROM therapists) AS t,
-			(SELECT count(*) FROM sessions) AS s, (SELECT count(*) FROM measurements) AS m, (SELECT count(*) FROM session_facts) AS f`);
-		expect(counts).toEqual({ c: 4, t: 2, s: 6, m: 19, f: 6 });
+			(SELECT count(*) FROM sessions) AS s, (SELECT count(*) FROM measurements) AS m, (SELECT count(*) FROM session_facts) AS f,
+			(SELECT count(*) FROM client_courses) AS cc`);
+		expect(counts).toEqual({ c: 4, t: 2, s: 6, m: 19, f: 6, cc: 4 });
+	});
+
+	it('describes each course by its first session and measures it pre to pre', async () => {
+		expect(await db.query(`SELECT client_id, primary_technique, therapist_id, strftime(month, '%Y-%m') AS month, sessions,
+			scored_sessions, pain_first_pre, pain_last_pre FROM client_courses ORDER BY client_id`)).toEqual([
+			{ client_id: 'C01', primary_technique: 'swedish', therapist_id: 'T01', month: '2025-01', sessions: 2, scored_sessions: 2, pain_first_pre: 6, pain_last_pre: 5 },
+			{ client_id: 'C02', primary_technique: 'trigger_point', therapist_id: 'T02', month: '2025-01', sessions: 2, scored_sessions: 2, pain_first_pre: 8, pain_last_pre: 6 },
+			{ client_id: 'C03', primary_technique: 'swedish', therapist_id: 'T01', month: '2025-02', sessions: 1, scored_sessions: 1, pain_first_pre: 4, pain_last_pre: 4 },
+			{ client_id: 'C04', primary_technique: 'deep_tissue', therapist_id: 'T02', month: '2025-02', sessions: 1, scored_sessions: 1, pain_first_pre: 7, pain_last_pre: 7 }
+		]);
 	});
 
 	it('KPIs with no filter', async () => {
 		// Within: S1 2, S2 2, S3 3, S4 1, S5 1 (S6 has no post) -> 9 / 5 = 1.8 over 5 sessions of C01-C03.
-		// Course (2+ sessions): C01 6 -> 3 = 3, C02 8 -> 5 = 3: both >= 2 points.
+		// Course (2+ scored sessions), pre to pre: C01 6 -> 5 = 1 (not a responder), C02 8 -> 6 = 2 (responder).
 		expect(await queryKpis(db, NO_FILTER)).toEqual({
 			sessions: 6, clients: 4, withinPainChange: 1.8, withinSessions: 5, withinClients: 3,
-			courseClients: 2, courseResponders: 2, coursePainChange: 3
+			courseClients: 2, courseResponders: 1, coursePainChange: 1.5
 		});
 	});
 
 	it('KPIs for neck pain treated with Swedish', async () => {
-		// S1, S2, S5: within (2 + 2 + 1) / 3; course C01 only (C03 had one session).
+		// S1, S2, S5: within (2 + 2 + 1) / 3; course C01 only (C03 had one session): 6 -> 5.
 		const kpis = await queryKpis(db, filter({ conditions: ['neck_pain'], techniques: ['swedish'] }));
 		expect(kpis.sessions).toBe(3);
 		expect(kpis.clients).toBe(2);
 		expect(kpis.withinPainChange).toBeCloseTo(5 / 3, 10);
 		expect(kpis.courseClients).toBe(1);
-		expect(kpis.coursePainChange).toBe(3);
+		expect(kpis.coursePainChange).toBe(1);
+		// Courses are selected by their first session: C02's started in January, so none starts in February.
+		expect((await queryKpis(db, filter({ from: '2025-02' }))).courseClients).toBe(0);
+		expect((await queryKpis(db, filter({ therapists: ['T02'] }))).courseResponders).toBe(1);
 	});
 
 	it('month bounds are inclusive and therapist and clinic filters apply', async () => {
@@ -84,8 +98,8 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 	it('offers the values present, with session counts, and the months spanned', async () => {
 		const options = await queryFilterOptions(db);
 		expect(options.conditions).toEqual([
-			{ value: 'chronic_low_back_pain', sessions: 1 },
-			{ value: 'neck_pain', sessions: 5 }
+			{ value: 'chronic_low_back_pain', sessions: 1, clients: 1 },
+			{ value: 'neck_pain', sessions: 5, clients: 3 }
 		]);
 		expect(options.clinics.map((c) => c.value)).toEqual(['north', 'west']);
 		expect(options.firstMonth).toBe('2025-01');
@@ -103,5 +117,18 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 		await expect(db.exec(`SET enable_external_access = true`)).rejects.toThrow(/lock/i);
 		const [setting] = await db.query(`SELECT current_setting('autoload_known_extensions') AS autoload`);
 		expect(setting.autoload).toBe(false);
+	});
+});
+
+describe('reference tables', () => {
+	it('carry each instrument and movement with its source', async () => {
+		const db = await openNodeConnector();
+		await loadDataset(db, smallDatasetFiles());
+		const [pain] = await db.query(`SELECT better, mcid_points, mcid_percent, mcid_source FROM instruments WHERE code = ?`, ['pain_nrs']);
+		expect(pain).toMatchObject({ better: 'lower', mcid_points: 2, mcid_percent: 30 });
+		expect(pain.mcid_source).toContain('Farrar');
+		const [rotation] = await db.query(`SELECT normal_degrees, reference_source FROM rom_movements WHERE code = ?`, ['cervical_rotation']);
+		expect(rotation).toEqual({ normal_degrees: 80, reference_source: 'AAOS, Joint Motion: Method of Measuring and Recording (1965)' });
+		await db.close();
 	});
 });

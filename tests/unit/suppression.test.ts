@@ -35,10 +35,12 @@ describe('small-cell suppression', () => {
 		];
 		const hidden = (k: number) =>
 			suppressSmallCells(month, { k, clients: (r) => r.clients, group: () => 'm' }).filter((r) => r.suppressed).map((r) => r.technique);
-		// a and b are below 11 and together 9 < 11, so c (the smallest shown) is hidden too: 21 >= 11.
+		// a and b are below 11 and may be the same 5 clients, so c (the smallest shown, 12 clients) is hidden too.
 		expect(hidden(11)).toEqual(['a', 'b', 'c']);
-		// With k = 5, a alone is below k; a + b = 9 >= 5.
+		// With k = 5, a alone is below k; b (5 clients) is hidden with it.
 		expect(hidden(5)).toEqual(['a', 'b']);
+		// With k = 13, a, b and c are below k; d (39) is hidden with them, and the total (60) stays.
+		expect(hidden(13)).toEqual(['a', 'b', 'c', 'd']);
 		// Without a group, only primary suppression.
 		expect(suppressSmallCells(month, { clients: (r) => r.clients }).filter((r) => r.suppressed)).toHaveLength(2);
 	});
@@ -50,6 +52,10 @@ describe('small-cell suppression', () => {
 			responderShare: null, courseResponders: null, courseClients: null, coursePainChange: null
 		});
 		expect(suppressKpis({ ...row, clients: 10 }, 11).sessions).toBeNull();
-		expect(suppressKpis({ ...row, courseClients: 20, courseResponders: 5 }, 11).responderShare).toBe(0.25);
+		// Responders and non-responders are both counts of clients: each must be at least k.
+		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 12 }, 11).responderShare).toBe(0.4);
+		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 5 }, 11).responderShare).toBeNull();
+		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 25 }, 11).responderShare).toBeNull();
+		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 25 }, 11).coursePainChange).toBe(2.4);
 	});
 });

@@ -66,7 +66,7 @@ export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: T
 				Plot.pointer({
 					x: 'date',
 					y: 'mean',
-					channels: { month: { value: 'date', label: 'Month' }, technique: { value: 'technique', label: 'Technique' }, clients: { value: 'clients', label: 'Clients (n)' }, sessions: { value: 'sessions', label: 'Sessions' } },
+					channels: { month: { value: 'date', label: 'Month' }, technique: { value: 'technique', label: 'Technique' }, clients: { value: 'clients', label: 'Clients (n)' } },
 					format: { x: false, month: '%B %Y', y: '.2f' }
 				})
 			)

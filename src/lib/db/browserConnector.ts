@@ -15,7 +15,10 @@ function wasmUnreachable(worker: Worker): Promise<never> {
 		worker.addEventListener('error', (event) => reject(new Error(event.message || 'the database worker failed')), { once: true });
 		fetch(ehWasm, { method: 'HEAD' }).then(
 			(response) => {
-				if (!response.ok) reject(new Error(`the database engine could not be downloaded: HTTP ${response.status}`));
+				// Some static hosts refuse HEAD (405, 403): only a missing file is certain to fail.
+				if (response.status === 404 || response.status === 410) {
+					reject(new Error(`the database engine could not be downloaded: HTTP ${response.status}`));
+				}
 			},
 			() => reject(new Error('the database engine could not be downloaded: check the connection to this site'))
 		);

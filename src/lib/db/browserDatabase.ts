@@ -29,7 +29,14 @@ export function browserDatabase(onPhase: (phase: StartPhase) => void = () => {})
 async function start(onPhase: (phase: StartPhase) => void): Promise<Connector> {
 	onPhase('starting');
 	performance.mark(MARKS.start);
-	const [db, files] = await Promise.all([openBrowserConnector(), fetchDemoFiles()]);
+	const [opened, fetched] = await Promise.allSettled([openBrowserConnector(), fetchDemoFiles()]);
+	if (opened.status === 'rejected') throw opened.reason;
+	const db = opened.value;
+	if (fetched.status === 'rejected') {
+		await db.close();
+		throw fetched.reason;
+	}
+	const files = fetched.value;
 	performance.mark(MARKS.instantiated);
 	onPhase('loading');
 	await loadDataset(db, files);

@@ -1,5 +1,6 @@
 import { CANONICAL_TABLES } from '$lib/schema';
 import { canonicalFileName, loadCanonicalTables } from './canonicalTables';
+import { buildClientCourses } from './clientCourses';
 import type { Connector } from './connector';
 import { loadReferenceTables } from './referenceTables';
 import { buildSessionFacts } from './sessionFacts';
@@ -12,7 +13,7 @@ function isGzip(bytes: Uint8Array): boolean {
 	return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Loads a dataset into the database: reference tables, canonical tables, then the session facts. */
+/** Loads a dataset into the database: reference tables, canonical tables, then session facts and client courses. */
 export async function loadDataset(db: Connector, files: DatasetFiles): Promise<void> {
 	const names = CANONICAL_TABLES.map(({ name }) => canonicalFileName(name, isGzip(files[name])));
 	for (const [i, { name }] of CANONICAL_TABLES.entries()) await db.registerFile(names[i], files[name]);
@@ -20,6 +21,7 @@ export async function loadDataset(db: Connector, files: DatasetFiles): Promise<v
 		await loadReferenceTables(db);
 		await loadCanonicalTables(db, names);
 		await buildSessionFacts(db);
+		await buildClientCourses(db);
 	} finally {
 		for (const name of names) await db.dropFile(name);
 	}

@@ -23,9 +23,14 @@ export interface OverviewTrend {
 }
 
 export interface Overview {
+	/** The filter and timepoint these numbers were computed for: labels come from here, not from live controls. */
+	filter: OutcomeFilter;
+	timepoint: Timepoint;
 	kpis: OverviewKpis;
 	trends: OverviewTrend[];
 	k: number;
+	/** No session matched the filter (as opposed to too few clients to show). */
+	empty: boolean;
 }
 
 /** Suppresses each KPI by the number of clients it is computed from. */
@@ -33,13 +38,15 @@ export function suppressKpis(row: KpiRow, k: number): OverviewKpis {
 	const all = row.clients >= k;
 	const within = all && row.withinClients >= k;
 	const course = all && row.courseClients >= k;
+	// The share says how many responded and how many did not: both groups must reach k.
+	const share = course && row.courseResponders >= k && row.courseClients - row.courseResponders >= k;
 	return {
 		sessions: all ? row.sessions : null,
 		clients: all ? row.clients : null,
 		withinPainChange: within ? row.withinPainChange : null,
 		withinSessions: within ? row.withinSessions : null,
-		responderShare: course ? row.courseResponders / row.courseClients : null,
-		courseResponders: course ? row.courseResponders : null,
+		responderShare: share ? row.courseResponders / row.courseClients : null,
+		courseResponders: share ? row.courseResponders : null,
 		courseClients: course ? row.courseClients : null,
 		coursePainChange: course ? row.coursePainChange : null
 	};
@@ -48,20 +55,21 @@ export function suppressKpis(row: KpiRow, k: number): OverviewKpis {
 /** Everything the overview page shows for one filter, with suppression applied once, here. */
 export async function loadOverview(db: Connector, filter: OutcomeFilter, timepoint: Timepoint, k: number): Promise<Overview> {
 	checkedK(k);
-	const kpis = suppressKpis(await queryKpis(db, filter), k);
+	const raw = await queryKpis(db, filter);
+	const kpis = suppressKpis(raw, k);
 	const trends: OverviewTrend[] = [];
 	for (const measure of MEASURES) {
-		const raw = await queryTrend(db, filter, measure, timepoint);
+		const points = await queryTrend(db, filter, measure, timepoint);
 		// Distinct clients across months cannot be summed from the points: they are counted once.
 		const totals = await clientsWithMeasure(db, filter, measure, timepoint);
-		const sessions = raw.filter((r) => r.technique === ALL_TECHNIQUES).reduce((sum, r) => sum + r.sessions, 0);
+		const sessions = points.filter((r) => r.technique === ALL_TECHNIQUES).reduce((sum, r) => sum + r.sessions, 0);
 		const shown = totals >= k;
 		trends.push({
 			measure,
-			rows: suppressSmallCells(raw, { k, clients: (r) => r.clients, group: (r) => r.month }),
+			rows: suppressSmallCells(points, { k, clients: (r) => r.clients, group: (r) => r.month }),
 			clients: shown ? totals : null,
 			sessions: shown ? sessions : null
 		});
 	}
-	return { kpis, trends, k };
+	return { filter, timepoint, kpis, trends, k, empty: raw.sessions === 0 };
 }

@@ -1,18 +1,28 @@
 import type { Connector } from '$lib/db';
 
-/** The values the filter bar offers, with how many sessions each has, and the months the data span. */
+/** A value the filter bar offers, with the sessions and distinct clients behind it. */
+export interface FilterOption {
+	value: string;
+	sessions: number;
+	clients: number;
+}
+
+/** The values the filter bar offers and the months the data span. */
 export interface FilterOptions {
-	techniques: { value: string; sessions: number }[];
-	conditions: { value: string; sessions: number }[];
-	therapists: { value: string; sessions: number }[];
-	clinics: { value: string; sessions: number }[];
+	techniques: FilterOption[];
+	conditions: FilterOption[];
+	therapists: FilterOption[];
+	clinics: FilterOption[];
 	firstMonth: string | null;
 	lastMonth: string | null;
 }
 
-async function distinctValues(db: Connector, column: string) {
-	return db.query<{ value: string; sessions: number }>(
-		`SELECT ${column} AS value, CAST(count(*) AS INTEGER) AS sessions FROM session_facts GROUP BY 1 ORDER BY 1`
+type OptionColumn = 'primary_technique' | 'primary_condition' | 'therapist_id' | 'clinic_id';
+
+async function distinctValues(db: Connector, column: OptionColumn) {
+	return db.query<FilterOption & Record<string, unknown>>(
+		`SELECT ${column} AS value, CAST(count(*) AS INTEGER) AS sessions, CAST(count(DISTINCT client_id) AS INTEGER) AS clients
+		FROM session_facts GROUP BY 1 ORDER BY 1`
 	);
 }
 

@@ -1,4 +1,4 @@
-import type { Connector } from '$lib/db';
+import { quoteLiteral, type Connector } from '$lib/db';
 import { measureExpression, type Measure, type Timepoint } from './measures';
 import { filterWhere, type OutcomeFilter } from './outcomeFilter';
 
@@ -23,7 +23,7 @@ export async function queryTrend(db: Connector, filter: OutcomeFilter, measure: 
 	const value = measureExpression(measure, timepoint);
 	const where = filterWhere(filter);
 	return db.query<TrendRow & Record<string, unknown>>(
-		`SELECT strftime(month, '%Y-%m') AS month, coalesce(primary_technique, '${ALL_TECHNIQUES}') AS technique,
+		`SELECT strftime(month, '%Y-%m') AS month, CASE WHEN grouping(primary_technique) = 1 THEN ${quoteLiteral(ALL_TECHNIQUES)} ELSE primary_technique END AS technique,
 			avg(${value}) AS mean,
 			CAST(count(${value}) AS INTEGER) AS sessions,
 			CAST(count(DISTINCT client_id) FILTER (WHERE ${value} IS NOT NULL) AS INTEGER) AS clients

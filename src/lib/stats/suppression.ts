@@ -14,7 +14,8 @@ export interface SuppressionOptions<T> {
 	/**
 	 * Rows that add up to a shown total (e.g. the techniques of one month) share a group key. Within a group,
 	 * hidden rows must together come from at least k clients, or more rows are hidden (smallest first), so a
-	 * hidden value cannot be recovered by subtracting the shown ones from the total.
+	 * hidden value cannot be recovered by subtracting the shown ones from the total. A client can be in several
+	 * rows, so the hidden rows count as many clients as the largest of them: a safe lower bound.
 	 */
 	group?: (row: T) => string;
 }
@@ -42,12 +43,15 @@ export function suppressSmallCells<T extends object>(rows: readonly T[], options
 	});
 }
 
-/** Secondary suppression: within each group, hide the smallest shown rows until the hidden ones reach k clients. */
+/**
+ * Secondary suppression: within each group, hide the smallest shown rows until the hidden ones surely come from
+ * k clients, i.e. until one hidden row has k clients by itself.
+ */
 function hideComplements<T>(rows: readonly T[], hidden: Set<T>, k: number, clients: (row: T) => number, group: (row: T) => string) {
 	const groups = new Map<string, T[]>();
 	for (const row of rows) groups.set(group(row), [...(groups.get(group(row)) ?? []), row]);
 	for (const members of groups.values()) {
-		const hiddenClients = () => members.filter((r) => hidden.has(r)).reduce((sum, r) => sum + clients(r), 0);
+		const hiddenClients = () => Math.max(0, ...members.filter((r) => hidden.has(r)).map(clients));
 		if (!members.some((r) => hidden.has(r))) continue;
 		const shownBySize = members.filter((r) => !hidden.has(r)).sort((a, b) => clients(a) - clients(b));
 		while (hiddenClients() < k && shownBySize.length > 0) hidden.add(shownBySize.shift()!);

@@ -1,0 +1,62 @@
+import { browserDatabase, type StartPhase } from '$lib/db/browserDatabase';
+import type { Connector } from '$lib/db';
+import { queryFilterOptions, type FilterOptions, type OutcomeFilter, type Timepoint } from '$lib/queries';
+import { loadOverview, type Overview } from './overview';
+
+function message(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The overview page's data: the database's start, the filter options, and the overview for the latest filter.
+ * A slower answer to an older filter never replaces a newer one.
+ */
+export class OverviewPage {
+	phase = $state<StartPhase | 'error'>('starting');
+	startFailure = $state<string | null>(null);
+	/** The last query's failure, cleared when a new one starts. */
+	queryFailure = $state<string | null>(null);
+	options = $state<FilterOptions | null>(null);
+	overview = $state<Overview | null>(null);
+	updating = $state(false);
+	#db = $state<Connector | null>(null);
+	#latest = 0;
+	readonly #k: number;
+
+	/** @param k the smallest group shown */
+	constructor(k: number) {
+		this.#k = k;
+	}
+
+	get ready(): boolean {
+		return this.#db !== null;
+	}
+
+	async start(): Promise<void> {
+		try {
+			const db = await browserDatabase((phase) => (this.phase = phase));
+			this.options = await queryFilterOptions(db);
+			this.#db = db;
+		} catch (error) {
+			this.phase = 'error';
+			this.startFailure = message(error);
+		}
+	}
+
+	/** Computes the overview for a filter; call it whenever the filter changes. */
+	async show(filter: OutcomeFilter, timepoint: Timepoint): Promise<void> {
+		const db = this.#db;
+		if (!db) return;
+		const request = ++this.#latest;
+		this.updating = true;
+		this.queryFailure = null;
+		try {
+			const result = await loadOverview(db, filter, timepoint, this.#k);
+			if (request === this.#latest) this.overview = result;
+		} catch (error) {
+			if (request === this.#latest) this.queryFailure = message(error);
+		} finally {
+			if (request === this.#latest) this.updating = false;
+		}
+	}
+}
