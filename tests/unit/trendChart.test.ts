@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthDate, trendChartSpec, trendTable } from '$lib/charts';
+import { monthDate, trendChartSpec, trendLegend, trendTable } from '$lib/charts';
 import { techniqueLabel } from '$lib/domain/labels';
 import { ALL_TECHNIQUES, MEASURES, type TrendRow } from '$lib/queries';
 import { suppressSmallCells } from '$lib/stats';
@@ -21,7 +21,7 @@ const raw: TrendRow[] = [
 ];
 const rows = suppressSmallCells(raw, { clients: (r) => r.clients, group: (r) => r.month });
 const pain = MEASURES.find((m) => m.key === 'pain')!;
-const options = { measure: pain, width: 640, techniqueDomain: ['Deep tissue', 'Swedish (relaxation)'], techniqueLabel, overallLabel: 'All techniques' };
+const options = { measure: pain, width: 640, techniqueLabel, overallLabel: 'All techniques' };
 
 describe('trend chart', () => {
 	it('matches the saved SVG for pain before the session', () => {
@@ -42,6 +42,15 @@ describe('trend chart', () => {
 		expect(svg.match(/<circle/g)).toHaveLength(6);
 		expect(svg).toContain('Pain (0-10, lower is better)');
 		expect(monthDate('2025-03').toISOString()).toBe('2025-03-01T00:00:00.000Z');
+	});
+
+	it('has a legend of the techniques drawn, each in its fixed colour', () => {
+		expect(trendLegend(rows, techniqueLabel)).toEqual([
+			{ label: 'Deep tissue', color: '#4269d0' },
+			{ label: 'Swedish (relaxation)', color: '#6cc5b0' }
+		]);
+		const onlyMarch = rows.filter((r) => r.month === '2025-03');
+		expect(trendLegend(onlyMarch, techniqueLabel)).toEqual([]);
 	});
 
 	it('gives the same numbers as a table, with suppressed cells marked', () => {

@@ -1,14 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import { ALL_TECHNIQUES, type Measure, type Timepoint, type TrendRow } from '$lib/queries';
 import type { Suppressed } from '$lib/stats';
+import { techniqueColor } from './techniqueColors';
 
 export interface TrendChartOptions {
 	measure: Measure;
 	timepoint: Timepoint;
 	/** Pixel width of the chart. */
 	width: number;
-	/** Technique labels in a fixed order, so a technique keeps its colour across charts. */
-	techniqueDomain: string[];
 	/** Code to label for techniques. */
 	techniqueLabel: (code: string) => string;
 	/** Name of the heavy line, the month's mean over the techniques shown (e.g. "All techniques"). */
@@ -18,6 +17,19 @@ export interface TrendChartOptions {
 /** `YYYY-MM` to the first of that month in UTC. */
 export function monthDate(month: string): Date {
 	return new Date(`${month}-01T00:00:00Z`);
+}
+
+export interface LegendEntry {
+	label: string;
+	color: string;
+}
+
+/** The techniques a chart draws (at least one point shown), in label order, with their fixed colours. */
+export function trendLegend(rows: readonly Suppressed<TrendRow>[], techniqueLabel: (code: string) => string): LegendEntry[] {
+	const codes = new Set(rows.filter((r) => !r.suppressed && r.technique !== ALL_TECHNIQUES).map((r) => r.technique));
+	return [...codes]
+		.map((code) => ({ label: techniqueLabel(code), color: techniqueColor(code) }))
+		.sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /**
@@ -40,6 +52,7 @@ export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: T
 	const overallShown = overall.filter((p) => p.mean !== undefined);
 	const isChange = timepoint === 'change';
 	const top = Math.max(measure.domain[1], ...[...shown, ...overallShown].map((p) => p.mean as number));
+	const legend = trendLegend(rows, options.techniqueLabel);
 	const months = new Set(rows.map((r) => r.month)).size;
 	const monthsPerTick = Math.max(1, Math.ceil(months / Math.max(2, Math.floor(options.width / 80))));
 	return {
@@ -55,7 +68,7 @@ export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: T
 			grid: true,
 			nice: true
 		},
-		color: { domain: options.techniqueDomain, type: 'categorical' },
+		color: { domain: legend.map((l) => l.label), range: legend.map((l) => l.color) },
 		marks: [
 			...(isChange ? [Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 })] : []),
 			Plot.lineY(points, { x: 'date', y: 'mean', z: 'technique', stroke: 'technique', strokeWidth: 1.5, strokeOpacity: 0.85, curve: 'monotone-x' }),
