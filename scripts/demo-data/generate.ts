@@ -1,6 +1,6 @@
 /**
  * Writes the demo data set to data/*.csv.gz.
- * Run: npx tsx scripts/demo-data/generate.ts [--seed 40] [--clients 1600] [--out data]
+ * Run: npx tsx scripts/demo-data/generate.ts [--seed 15] [--clients 1900] [--out data]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -8,7 +8,7 @@ import { createRandom } from './random';
 import { THERAPISTS } from './sessionMix';
 import type { DemoData, DemoDataOptions, MeasurementRow, SessionRow } from './types';
 
-export const DEFAULT_DEMO_DATA_OPTIONS: DemoDataOptions = { seed: 40, clients: 1900 };
+export const DEFAULT_DEMO_DATA_OPTIONS: DemoDataOptions = { seed: 15, clients: 1900 };
 
 export interface SimulatedDemoData {
 	data: DemoData;

@@ -106,10 +106,10 @@ export function therapistEffectNetOfCaseMix(
 }
 
 /**
- * Per home-therapist group, the mean over the given conditions of (the group's pre-to-pre pain change minus that of
- * everyone with the condition): how the app compares a therapist with the clinic, condition by condition.
+ * Per home-therapist group, its pre-to-pre pain change minus that of everyone with the condition, one value per
+ * condition in the order given: how the app compares a therapist with the clinic, condition by condition.
  */
-export function therapistGapWithinConditions(courses: CourseSummary[], conditions: readonly string[]): Map<string, number> {
+export function therapistGapsByCondition(courses: CourseSummary[], conditions: readonly string[]): Map<string, number[]> {
 	const gaps = new Map<string, number[]>();
 	for (const condition of conditions) {
 		const group = courses.filter((c) => c.condition === condition);
@@ -119,7 +119,7 @@ export function therapistGapWithinConditions(courses: CourseSummary[], condition
 			gaps.get(g.group)!.push(g.mean - everyone.mean);
 		}
 	}
-	return new Map([...gaps].map(([g, d]) => [g, mean(d)]));
+	return gaps;
 }
 
 /** Share of sessions with both pain rows whose post pain is above pre, per group of sessions. */

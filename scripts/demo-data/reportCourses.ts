@@ -5,7 +5,7 @@
 import { first, mean, type CourseSummary } from './courseSummary';
 import {
 	acrossCourse, byGroup, homeTherapistGroup, painPreToPre, regressionToTheMean, responderShare,
-	therapistEffectNetOfCaseMix, therapistGapWithinConditions, trueCoursePainImprovement, type GroupStat
+	therapistEffectNetOfCaseMix, therapistGapsByCondition, trueCoursePainImprovement, type GroupStat
 } from './measureEffects';
 import { f2, groupLine, heading, pct, printGroups, type DemoReport } from './report';
 import { CONDITION_PROFILES } from './scenario';
@@ -50,14 +50,15 @@ export function therapists(report: DemoReport): void {
 	for (const [label, keep] of [['all clients', () => true], ['first pre >= 2', startsAtMcid]] as const) {
 		heading(`Pain conditions, pre to pre by home therapist vs everyone with the condition (${label})`);
 		const chosen = multi.filter(keep);
-		for (const condition of [...PAIN_CONDITIONS, PAIN_CONDITIONS]) {
-			const group = chosen.filter((c) => condition.includes(c.condition));
+		const rows = [...PAIN_CONDITIONS.map((c) => [c, [c]] as const), ['four conditions pooled', PAIN_CONDITIONS] as const];
+		for (const [name, conditions] of rows) {
+			const group = chosen.filter((c) => conditions.includes(c.condition));
 			const own = byGroup(group, homeTherapistGroup, painPreToPre).sort((a, b) => a.group.localeCompare(b.group));
-			const name = typeof condition === 'string' ? condition : 'four conditions pooled';
-			console.log(`${name}: ${own.map(groupLine).join('; ')}; everyone: ${groupLine(stat(group, painPreToPre))}`);
+			const everyone = stat(group, painPreToPre);
+			console.log(`${name}: ${own.map(groupLine).join('; ')}; everyone: n=${everyone.n} mean=${f2(everyone.mean)}`);
 		}
-		for (const [g, gap] of therapistGapWithinConditions(chosen, PAIN_CONDITIONS)) {
-			console.log(`${g} minus everyone, mean over the four conditions: ${f2(gap)}`);
+		for (const [g, gaps] of therapistGapsByCondition(chosen, PAIN_CONDITIONS)) {
+			console.log(`${g} minus everyone: ${gaps.map(f2).join(', ')}; mean over the four conditions ${f2(mean(gaps))}`);
 		}
 	}
 }

@@ -1,10 +1,10 @@
 /** Report sections about sizes and single sessions: course lengths, within-session change, flares, missing rows. */
 import { mean, type CourseSummary } from './courseSummary';
 import { byGroup, missingShare, painFlareShare, withinSessionChange } from './measureEffects';
-import { f2, heading, pct, printGroups, type DemoReport } from './report';
+import { f2, heading, pct, type DemoReport } from './report';
 import { CONDITION_PROFILES } from './scenario';
 import { HOME_THERAPIST_SHARE } from './sessionMix';
-import type { MeasurementRow } from './types';
+import type { MeasurementRow, SessionRow } from './types';
 
 export function sizes({ options, data, courses, multi }: DemoReport): void {
 	console.log(`seed ${options.seed}; ${data.clients.length} clients, ${data.sessions.length} sessions, ${data.measurements.length} measurements`);
@@ -38,9 +38,10 @@ export function withinSession({ data, courses }: DemoReport): void {
 		const series = (c: CourseSummary) => [...c.rom].filter(([key]) => key.startsWith(movement)).map(([, s]) => s);
 		console.log(`rom ${movement}`, withinSessionChange(courses, series, true));
 	}
-	printGroups('Share of sessions with post pain above pre (mean = share)', painFlareShare(data, () => 'all'));
-	printGroups('Same, by primary technique', painFlareShare(data, (s) => s.primary_technique));
-	printGroups('Same, by pressure', painFlareShare(data, (s) => s.pressure));
+	heading('Sessions with post pain above pre (flares), of sessions with both pain rows');
+	for (const group of [() => 'all', (s: SessionRow) => s.pressure, (s: SessionRow) => s.primary_technique]) {
+		console.log(painFlareShare(data, group).map((g) => `${g.group} ${pct(g.mean)} (${Math.round(g.mean * g.n)}/${g.n})`).join(', '));
+	}
 }
 
 export function missingAndMix({ data, courses, truth }: DemoReport): void {

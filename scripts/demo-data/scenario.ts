@@ -194,19 +194,17 @@ export const WITHIN_SESSION = {
  * (by a rise drawn from [points, weight], capped at 10) instead of dropping.
  */
 export const FLARE: { chanceByPressure: Record<Pressure, number>; rise: readonly (readonly [number, number])[] } = {
-	chanceByPressure: { light: 0.01, moderate: 0.03, firm: 0.08, deep: 0.14 },
+	chanceByPressure: { light: 0.01, moderate: 0.04, firm: 0.09, deep: 0.15 },
 	rise: [[1, 65], [2, 28], [3, 7]]
 };
 
 /**
  * Chance of stopping after session s (index s - 1), multiplied by 1 - perPointImproved * (points the primary outcome
- * improved since session 1), kept within [min, max]. It falls while clients settle into a plan of care, then rises
- * as plans end, so few reach the cap of 20 and course length is right-skewed.
+ * improved since session 1), kept within [min, max]. After a first visit many do not return; then the chance rises
+ * a little each session from the 7th as plans of care end, so course length is right-skewed and few reach the cap.
  */
 export const DROPOUT = {
-	hazardAfterSession: [
-		0.15, 0.13, 0.1, 0.08, 0.065, 0.055, 0.05, 0.055, 0.06, 0.07, 0.085, 0.1, 0.12, 0.14, 0.16, 0.19, 0.22, 0.25, 0.28
-	],
+	hazardAfterSession: [0.14, 0.08, 0.08, 0.08, 0.08, 0.08, 0.09, 0.1, 0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18, 0.19, 0.2, 0.21],
 	perPointImproved: 0.12, minMultiplier: 0.5, maxMultiplier: 1.3,
 	maxSessions: 20
 };

@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CONDITIONS } from '../../src/lib/domain/conditions';
 import { TECHNIQUES } from '../../src/lib/domain/techniques';
@@ -34,6 +36,13 @@ describe('demo data: determinism', () => {
 		expect(gunzipSync(gz).toString('utf8')).toBe(text);
 	});
 
+	it('matches the files in data/ (the CSV inside; another zlib build may compress differently)', () => {
+		const csv = demoDataToCsv(full);
+		for (const table of Object.keys(csv) as (keyof typeof csv)[]) {
+			expect(gunzipSync(readFileSync(join('data', `${table}.csv.gz`))).toString('utf8') === csv[table], table).toBe(true);
+		}
+	});
+
 	it('rejects options it cannot honour', () => {
 		expect(() => generateDemoData({ seed: 1.5, clients: 10 })).toThrow(/invalid seed/);
 		expect(() => generateDemoData({ seed: 1, clients: 0 })).toThrow(/invalid clients/);
@@ -59,12 +68,29 @@ describe('demo data: CSV', () => {
 describe('demo data: default options', () => {
 	it('has row counts in the stated ranges', () => {
 		expect(full.clients.length).toBe(DEFAULT_DEMO_DATA_OPTIONS.clients);
-		expect(full.clients.length).toBeGreaterThanOrEqual(1400);
-		expect(full.clients.length).toBeLessThanOrEqual(1700);
+		expect(full.clients.length).toBeGreaterThanOrEqual(1750);
+		expect(full.clients.length).toBeLessThanOrEqual(1900);
 		expect(full.therapists.length).toBe(12);
 		expect(full.sessions.length).toBeGreaterThanOrEqual(15_000);
 		expect(full.sessions.length).toBeLessThanOrEqual(20_000);
 		expect(full.measurements.length).toBeGreaterThan(6 * full.sessions.length * 0.95);
+	});
+
+	it('has right-skewed course lengths: 15-20% single visits, few at the cap of 20', () => {
+		const lengths = new Map<string, number>();
+		for (const s of full.sessions) lengths.set(s.client_id, Math.max(lengths.get(s.client_id) ?? 0, s.session_number));
+		const sorted = [...lengths.values()].sort((a, b) => a - b);
+		const share = (k: number) => sorted.filter((n) => n === k).length / sorted.length;
+		const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+		const median = sorted[Math.floor((sorted.length - 1) / 2)];
+		expect(share(1)).toBeGreaterThanOrEqual(0.15);
+		expect(share(1)).toBeLessThanOrEqual(0.2);
+		expect(share(20)).toBeLessThanOrEqual(0.12);
+		expect(median).toBeGreaterThanOrEqual(5);
+		expect(median).toBeLessThanOrEqual(7);
+		expect(mean).toBeGreaterThan(median);
+		expect(mean).toBeGreaterThanOrEqual(7.5);
+		expect(mean).toBeLessThanOrEqual(9.5);
 	});
 
 	it('gives each main condition at least 60 clients', () => {
@@ -164,15 +190,29 @@ describe('demo data: default options', () => {
 		}
 	});
 
-	it('never has post pain above pre pain, and post sleep equals pre sleep', () => {
-		const score = new Map(full.measurements.map((m) => [`${m.session_id} ${m.instrument} ${m.timepoint} ${m.rom_movement}${m.side}`, m.value]));
+	it('has post pain above pre in 3-10% of sessions, more often after deep work; post sleep equals pre sleep', () => {
+		const score = new Map(full.measurements.map((m) => [`${m.session_id} ${m.instrument} ${m.timepoint}`, m.value]));
+		const flares = new Map<string, { above: number; both: number }>();
+		const count = (key: string, above: boolean) => {
+			const c = flares.get(key) ?? { above: 0, both: 0 };
+			flares.set(key, { above: c.above + Number(above), both: c.both + 1 });
+		};
 		for (const s of full.sessions) {
-			const pre = score.get(`${s.session_id} pain_nrs pre nullnull`);
-			const post = score.get(`${s.session_id} pain_nrs post nullnull`);
-			if (pre !== undefined && post !== undefined) expect(post).toBeLessThanOrEqual(pre);
-			const sleepPre = score.get(`${s.session_id} sleep_nrs pre nullnull`);
-			const sleepPost = score.get(`${s.session_id} sleep_nrs post nullnull`);
+			const pre = score.get(`${s.session_id} pain_nrs pre`);
+			const post = score.get(`${s.session_id} pain_nrs post`);
+			if (pre !== undefined && post !== undefined) {
+				count('all', post > pre);
+				count(s.primary_technique, post > pre);
+			}
+			const sleepPre = score.get(`${s.session_id} sleep_nrs pre`);
+			const sleepPost = score.get(`${s.session_id} sleep_nrs post`);
 			if (sleepPre !== undefined && sleepPost !== undefined) expect(sleepPost).toBe(sleepPre);
+		}
+		const share = (key: string) => flares.get(key)!.above / flares.get(key)!.both;
+		expect(share('all')).toBeGreaterThanOrEqual(0.03);
+		expect(share('all')).toBeLessThanOrEqual(0.1);
+		for (const deep of ['deep_tissue', 'trigger_point']) {
+			for (const gentle of ['swedish', 'lymphatic_drainage']) expect(share(deep), `${deep} vs ${gentle}`).toBeGreaterThan(share(gentle));
 		}
 	});
 });

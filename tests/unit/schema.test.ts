@@ -40,7 +40,7 @@ describe('canonical schemas', () => {
 
 	it('reject range of motion without a movement, and exact ages and bad dates', () => {
 		const rom = validateRow(Measurement, { ...pain, instrument: 'rom', value: 60 });
-		expect(!rom.ok && rom.problems.map((p) => p.field)).toEqual(['rom_movement']);
+		expect(!rom.ok && rom.problems.map((p) => p.field)).toEqual(['rom_movement', 'side']);
 		const age = validateRow(Client, { client_id: 'C01', age_band: '47', sex: 'female', primary_condition: 'neck_pain' });
 		expect(!age.ok && age.problems[0].message).toContain('age_band must be a 10-year band');
 		const date = validateRow(Session, { ...session, session_date: '10/01/2025' });

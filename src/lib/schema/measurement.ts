@@ -30,6 +30,9 @@ export const Measurement = z
 		if (m.instrument === 'rom' && m.rom_movement === null) {
 			ctx.addIssue({ code: 'custom', path: ['rom_movement'], input: null, message: 'rom_movement is required for range of motion' });
 		}
+		if (m.instrument === 'rom' && m.side === null) {
+			ctx.addIssue({ code: 'custom', path: ['side'], input: null, message: 'side is required for range of motion (left, right or bilateral)' });
+		}
 		if (m.instrument !== 'rom' && m.rom_movement !== null) {
 			ctx.addIssue({ code: 'custom', path: ['rom_movement'], input: m.rom_movement, message: `rom_movement is only for range of motion, not ${m.instrument}` });
 		}
