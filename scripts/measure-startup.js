@@ -1,5 +1,6 @@
 // Start-up in headless Chromium against the built app: time from navigation to the first chart drawn, and DuckDB's
-// start (worker + wasm instantiate), median of 5 cold loads (a fresh browser context each, so nothing is cached).
+// start (worker + wasm instantiate), median of 5 cold loads (a fresh browser context each, so nothing is cached);
+// then, in the first load, the overview's query time for each condition chosen in turn.
 // Writes bench/results/startup.json. Run `npm run build` first.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const browser = await chromium.launch({
 	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 });
 const runs = [];
+const filterQueries = [];
 try {
 	for (let i = 0; i < RUNS; i++) {
 		const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
@@ -40,6 +42,18 @@ try {
 			duckdb_start_ms: Math.round(marks['outcomes:duckdb-ready'] - marks['outcomes:duckdb-start']),
 			data_load_ms: Math.round(marks['outcomes:data-loaded'] - marks['outcomes:duckdb-ready'])
 		});
+		if (i === 0) {
+			// Filter changes: each condition in turn, timed from the change to the overview's queries answered.
+			const conditions = await page.getByLabel('Condition').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+			for (const condition of conditions) {
+				await page.getByLabel('Condition').selectOption(condition);
+				await page.getByRole('status').filter({ hasText: 'Updating' }).waitFor({ state: 'detached' }).catch(() => {});
+				await page.waitForTimeout(150);
+			}
+			filterQueries.push(
+				...(await page.evaluate(() => performance.getEntriesByName('outcomes:overview-queries').map((m) => m.duration)))
+			);
+		}
 		await context.close();
 	}
 } finally {
@@ -55,6 +69,11 @@ const result = {
 		first_chart_ms: median(runs.map((r) => r.first_chart_ms)),
 		duckdb_start_ms: median(runs.map((r) => r.duckdb_start_ms)),
 		data_load_ms: median(runs.map((r) => r.data_load_ms))
+	},
+	filter_change_queries_ms: {
+		count: filterQueries.length,
+		median: Math.round(median(filterQueries)),
+		max: Math.round(Math.max(...filterQueries))
 	},
 	sizes_bytes: {
 		build_uncompressed: size('build', (p) => !p.endsWith('.br') && !p.endsWith('.gz') || p.endsWith('.csv.gz')),

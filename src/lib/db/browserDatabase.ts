@@ -15,6 +15,11 @@ export const MARKS = {
 	firstChart: 'outcomes:first-chart'
 } as const;
 
+/** Durations in the page's performance timeline. */
+export const MEASURES = {
+	overviewQueries: 'outcomes:overview-queries'
+} as const;
+
 let started: Promise<Connector> | undefined;
 
 /**
