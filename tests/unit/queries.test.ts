@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
 import { openNodeConnector } from '$lib/db/nodeConnector';
-import { ALL_TECHNIQUES, MEASURES, NO_FILTER, clientsWithMeasure, queryFilterOptions, queryKpis, queryTrend, type OutcomeFilter } from '$lib/queries';
+import { ALL_TECHNIQUES, NO_FILTER, queryFilterOptions, queryKpis, queryTrends, type OutcomeFilter, type Timepoint } from '$lib/queries';
 import { smallDatasetFiles } from '../support/smallDataset';
 
-const measure = (key: string) => MEASURES.find((m) => m.key === key)!;
 const filter = (f: Partial<OutcomeFilter>): OutcomeFilter => ({ ...NO_FILTER, ...f });
 
 describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () => {
 	let db: Connector;
+	const trend = async (f: OutcomeFilter, key: string, timepoint: Timepoint) =>
+		(await queryTrends(db, f, timepoint)).find((t) => t.measure.key === key)!;
 	beforeAll(async () => {
 		db = await openNodeConnector();
 		await loadDataset(db, smallDatasetFiles());
@@ -64,7 +65,7 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 
 	it('pain before the session by month and technique', async () => {
 		// January: S1 6, S3 8, S4 6; February: S2 5, S5 4, S6 7. Each month's total over techniques comes first.
-		expect(await queryTrend(db, NO_FILTER, measure('pain'), 'pre')).toEqual([
+		expect((await trend(NO_FILTER, 'pain', 'pre')).rows).toEqual([
 			{ month: '2025-01', technique: ALL_TECHNIQUES, mean: 20 / 3, sessions: 3, clients: 2 },
 			{ month: '2025-01', technique: 'swedish', mean: 6, sessions: 1, clients: 1 },
 			{ month: '2025-01', technique: 'trigger_point', mean: 7, sessions: 2, clients: 1 },
@@ -76,23 +77,28 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 
 	it('change is signed so that improvement is positive for both directions', async () => {
 		// Pain (lower is better): S3 8 -> 5 and S4 6 -> 5 give +2 in January for trigger point.
-		const pain = await queryTrend(db, filter({ techniques: ['trigger_point'] }), measure('pain'), 'change');
+		const pain = (await trend(filter({ techniques: ['trigger_point'] }), 'pain', 'change')).rows;
 		expect(pain).toEqual([
 			{ month: '2025-01', technique: ALL_TECHNIQUES, mean: 2, sessions: 2, clients: 1 },
 			{ month: '2025-01', technique: 'trigger_point', mean: 2, sessions: 2, clients: 1 }
 		]);
 		// ROM (higher is better): S5 left 60 -> 64, right 56 -> 60 of 80 degrees: 72.5% -> 77.5%, +5.
-		const rom = await queryTrend(db, NO_FILTER, measure('rom'), 'change');
+		const rom = (await trend(NO_FILTER, 'rom', 'change')).rows;
 		expect(rom).toHaveLength(2);
 		expect(rom[0].mean).toBeCloseTo(5, 10);
-		const romPre = await queryTrend(db, NO_FILTER, measure('rom'), 'pre');
+		const romPre = (await trend(NO_FILTER, 'rom', 'pre')).rows;
 		expect(romPre[0].mean).toBeCloseTo(72.5, 10);
 	});
 
-	it('counts distinct clients with a measure', async () => {
-		expect(await clientsWithMeasure(db, NO_FILTER, measure('pain'), 'pre')).toBe(4);
-		expect(await clientsWithMeasure(db, NO_FILTER, measure('pain'), 'change')).toBe(3);
-		expect(await clientsWithMeasure(db, NO_FILTER, measure('stress'), 'pre')).toBe(1);
+	it('counts the distinct clients and sessions behind each chart once, not by summing months', async () => {
+		// C01 is in January and February: 4 clients, not 2 + 3.
+		expect(await trend(NO_FILTER, 'pain', 'pre')).toMatchObject({ clients: 4, sessions: 6 });
+		expect(await trend(NO_FILTER, 'pain', 'change')).toMatchObject({ clients: 3, sessions: 5 });
+		expect(await trend(NO_FILTER, 'stress', 'pre')).toMatchObject({ clients: 1, sessions: 1 });
+		// Sleep is higher-is-better: S1 4 -> 4 is no change.
+		expect((await trend(NO_FILTER, 'sleep', 'change')).rows.map((r) => r.mean)).toEqual([0, 0]);
+		const none = await trend(filter({ clinics: ['nowhere'] }), 'pain', 'pre');
+		expect(none).toMatchObject({ rows: [], clients: 0, sessions: 0 });
 	});
 
 	it('offers the values present, with session counts, and the months spanned', async () => {

@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db';
-import { ALL_TECHNIQUES, MEASURES, clientsWithMeasure, queryKpis, queryTrend, type KpiRow, type Measure, type OutcomeFilter, type Timepoint, type TrendRow } from '$lib/queries';
+import { queryKpis, queryTrends, type KpiRow, type Measure, type OutcomeFilter, type Timepoint, type TrendRow } from '$lib/queries';
 import { checkedK, suppressSmallCells, type Suppressed } from '$lib/stats';
 
 /** KPI values, each null when the group behind it has fewer than k clients. */
@@ -57,19 +57,14 @@ export async function loadOverview(db: Connector, filter: OutcomeFilter, timepoi
 	checkedK(k);
 	const raw = await queryKpis(db, filter);
 	const kpis = suppressKpis(raw, k);
-	const trends: OverviewTrend[] = [];
-	for (const measure of MEASURES) {
-		const points = await queryTrend(db, filter, measure, timepoint);
-		// Distinct clients across months cannot be summed from the points: they are counted once.
-		const totals = await clientsWithMeasure(db, filter, measure, timepoint);
-		const sessions = points.filter((r) => r.technique === ALL_TECHNIQUES).reduce((sum, r) => sum + r.sessions, 0);
-		const shown = totals >= k;
-		trends.push({
-			measure,
-			rows: suppressSmallCells(points, { k, clients: (r) => r.clients, group: (r) => r.month }),
-			clients: shown ? totals : null,
-			sessions: shown ? sessions : null
-		});
-	}
+	const trends = (await queryTrends(db, filter, timepoint)).map((trend): OverviewTrend => {
+		const shown = trend.clients >= k;
+		return {
+			measure: trend.measure,
+			rows: suppressSmallCells(trend.rows, { k, clients: (r) => r.clients, group: (r) => r.month }),
+			clients: shown ? trend.clients : null,
+			sessions: shown ? trend.sessions : null
+		};
+	});
 	return { filter, timepoint, kpis, trends, k, empty: raw.sessions === 0 };
 }

@@ -1,6 +1,5 @@
 export { filterWhere, NO_FILTER, type OutcomeFilter, type SqlFragment } from './outcomeFilter';
 export { MEASURES, TIMEPOINT_LABELS, measureExpression, type Measure, type Timepoint } from './measures';
-export { ALL_TECHNIQUES, queryTrend, type TrendRow } from './trend';
+export { ALL_TECHNIQUES, queryTrends, type Trend, type TrendRow } from './trend';
 export { queryKpis, type KpiRow } from './kpis';
 export { queryFilterOptions, type FilterOption, type FilterOptions } from './filterOptions';
-export { clientsWithMeasure } from './clientsWithMeasure';
