@@ -97,6 +97,16 @@ test('small groups are hidden, and said to be', async ({ page }) => {
 	await expect(pain.getByRole('table')).toContainText('<11 clients');
 });
 
+test('a selection with no sessions says so, rather than blaming privacy', async ({ page }) => {
+	await openOverview(page);
+	// T01 works at the North clinic only.
+	await page.getByLabel('Therapist').selectOption('T01');
+	await page.getByLabel('Clinic').selectOption({ label: 'West' });
+	await expect(page.getByRole('region', { name: 'Sessions', exact: true })).toContainText('No sessions match these filters');
+	await expect(page.getByRole('figure', { name: CHARTS[0] })).toContainText('No sessions match these filters.');
+	await expect(page.getByRole('figure', { name: CHARTS[0] }).locator('svg')).toHaveCount(0);
+});
+
 test('every chart has a table alternative with the same numbers', async ({ page }) => {
 	await openOverview(page);
 	const pain = page.getByRole('figure', { name: CHARTS[0] });
