@@ -20,6 +20,7 @@ export async function loadDataset(db: Connector, files: DatasetFiles): Promise<v
 	try {
 		await loadReferenceTables(db);
 		await loadCanonicalTables(db, names);
+		performance.mark('outcomes:tables-read');
 		await buildSessionFacts(db);
 		await buildClientCourses(db);
 	} finally {
