@@ -42,7 +42,6 @@ S5,pain_nrs,post,3,,
 S5,rom,pre,60,cervical_rotation,left
 S5,rom,pre,56,cervical_rotation,right
 S5,rom,post,64,cervical_rotation,left
-S5,rom,post,60,cervical_rotation,right
 S6,pain_nrs,pre,7,,
 `
 };

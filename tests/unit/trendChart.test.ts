@@ -47,19 +47,39 @@ describe('trend chart', () => {
 	it('has a legend of the techniques drawn, each in its fixed colour', () => {
 		expect(trendLegend(rows, techniqueLabel)).toEqual([
 			{ label: 'Deep tissue', color: '#4269d0' },
-			{ label: 'Swedish (relaxation)', color: '#6cc5b0' }
+			{ label: 'Swedish (relaxation)', color: '#23917a' }
 		]);
 		const onlyMarch = rows.filter((r) => r.month === '2025-03');
 		expect(trendLegend(onlyMarch, techniqueLabel)).toEqual([]);
 	});
 
-	it('gives the same numbers as a table, with suppressed cells marked', () => {
+	it('gives the same numbers as a table, where a hidden group looks like no data', () => {
 		const table = trendTable(rows);
 		expect(table.techniques).toEqual([ALL_TECHNIQUES, 'deep_tissue', 'swedish']);
 		expect(table.rows[2]).toEqual({
 			month: '2025-03',
-			cells: [{ kind: 'value', mean: 4.65, clients: 29 }, { kind: 'suppressed' }, { kind: 'suppressed' }]
+			cells: [{ kind: 'value', mean: 4.65, clients: 29 }, { kind: 'none' }, { kind: 'none' }]
 		});
 		expect(table.rows[0].cells[1]).toEqual({ kind: 'value', mean: 6.2, clients: 22 });
+		// A chart with nothing shown has an empty table: no months, no techniques.
+		expect(trendTable(rows.filter((r) => r.month === '2025-03' && r.technique !== ALL_TECHNIQUES))).toEqual({ techniques: [], rows: [] });
+	});
+});
+
+describe('technique colours', () => {
+	const luminance = (hex: string) => {
+		const [r, g, b] = [1, 3, 5].map((i) => {
+			const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+			return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+		});
+		return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+	};
+
+	it('each has at least 3:1 contrast on white and no two techniques share one', async () => {
+		const { TECHNIQUES } = await import('$lib/domain/techniques');
+		const { techniqueColor } = await import('$lib/charts');
+		const colours = TECHNIQUES.map(techniqueColor);
+		for (const c of colours) expect(1.05 / (luminance(c) + 0.05)).toBeGreaterThanOrEqual(3);
+		expect(new Set(colours).size).toBe(TECHNIQUES.length);
 	});
 });

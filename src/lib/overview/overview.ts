@@ -20,6 +20,11 @@ export interface OverviewTrend {
 	/** Distinct clients behind the chart (null if fewer than k). */
 	clients: number | null;
 	sessions: number | null;
+	/**
+	 * The chart's n is not stated because it differs from the page's client count by fewer than k: the difference
+	 * would count a small group (e.g. the few clients with no sleep score).
+	 */
+	nWithheld: boolean;
 }
 
 export interface Overview {
@@ -59,11 +64,13 @@ export async function loadOverview(db: Connector, filter: OutcomeFilter, timepoi
 	const kpis = suppressKpis(raw, k);
 	const trends = (await queryTrends(db, filter, timepoint)).map((trend): OverviewTrend => {
 		const shown = trend.clients >= k;
+		const gap = raw.clients - trend.clients;
 		return {
 			measure: trend.measure,
 			rows: suppressSmallCells(trend.rows, { k, clients: (r) => r.clients, group: (r) => r.month }),
 			clients: shown ? trend.clients : null,
-			sessions: shown ? trend.sessions : null
+			sessions: shown ? trend.sessions : null,
+			nWithheld: gap > 0 && gap < k
 		};
 	});
 	return { filter, timepoint, kpis, trends, k, empty: raw.sessions === 0 };

@@ -10,6 +10,8 @@ export interface Measure {
 	axisLabel: string;
 	preColumn: string;
 	postColumn: string;
+	/** A column holding the within-session change from paired measurements, where post - pre of means is wrong. */
+	changeColumn?: string;
 	/** y-axis domain for scores before or after a session. */
 	domain: [number, number];
 }
@@ -18,7 +20,7 @@ export const MEASURES: readonly Measure[] = [
 	{ key: 'pain', instrument: instrument('pain_nrs'), title: 'Pain (0-10) by technique', axisLabel: 'Pain (0-10, lower is better)', preColumn: 'pain_pre', postColumn: 'pain_post', domain: [0, 10] },
 	{ key: 'stress', instrument: instrument('stress_nrs'), title: 'Stress (0-10) by technique', axisLabel: 'Stress (0-10, lower is better)', preColumn: 'stress_pre', postColumn: 'stress_post', domain: [0, 10] },
 	{ key: 'sleep', instrument: instrument('sleep_nrs'), title: 'Sleep quality (0-10) by technique', axisLabel: 'Sleep quality (0-10, higher is better)', preColumn: 'sleep_pre', postColumn: 'sleep_post', domain: [0, 10] },
-	{ key: 'rom', instrument: instrument('rom'), title: 'Range of motion (% of normal) by technique', axisLabel: 'Range of motion (% of normal)', preColumn: 'rom_pct_pre', postColumn: 'rom_pct_post', domain: [0, 100] }
+	{ key: 'rom', instrument: instrument('rom'), title: 'Range of motion (% of normal) by technique', axisLabel: 'Range of motion (% of normal)', preColumn: 'rom_pct_pre', postColumn: 'rom_pct_post', changeColumn: 'rom_pct_change', domain: [0, 100] }
 ];
 
 /** Which score of a session the trend charts show. */
@@ -38,6 +40,7 @@ export const TIMEPOINT_LABELS: Record<Timepoint, string> = {
 export function measureExpression(measure: Measure, timepoint: Timepoint): string {
 	if (timepoint === 'pre') return measure.preColumn;
 	if (timepoint === 'post') return measure.postColumn;
+	if (measure.changeColumn) return measure.changeColumn;
 	return measure.instrument.better === 'lower'
 		? `(${measure.preColumn} - ${measure.postColumn})`
 		: `(${measure.postColumn} - ${measure.preColumn})`;
