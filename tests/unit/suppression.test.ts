@@ -57,5 +57,8 @@ describe('small-cell suppression', () => {
 		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 5 }, 11).responderShare).toBeNull();
 		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 25 }, 11).responderShare).toBeNull();
 		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 25 }, 11).coursePainChange).toBe(2.4);
+		// 40 clients, 35 in courses: the 5 left out would be counted by subtraction, so the counts are not stated.
+		const fewLeftOut = suppressKpis({ ...row, courseClients: 35, courseResponders: 15 }, 11);
+		expect([fewLeftOut.responderShare, fewLeftOut.courseResponders, fewLeftOut.courseClients]).toEqual([15 / 35, null, null]);
 	});
 });

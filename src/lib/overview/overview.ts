@@ -45,14 +45,18 @@ export function suppressKpis(row: KpiRow, k: number): OverviewKpis {
 	const course = all && row.courseClients >= k;
 	// The share says how many responded and how many did not: both groups must reach k.
 	const share = course && row.courseResponders >= k && row.courseClients - row.courseResponders >= k;
+	// Its counts are stated only if the clients left out of it (one session, or starting below the MCID) are
+	// none or at least k: otherwise Clients minus them would count a small group.
+	const leftOut = row.clients - row.courseClients;
+	const counts = share && (leftOut === 0 || leftOut >= k);
 	return {
 		sessions: all ? row.sessions : null,
 		clients: all ? row.clients : null,
 		withinPainChange: within ? row.withinPainChange : null,
 		withinSessions: within ? row.withinSessions : null,
 		responderShare: share ? row.courseResponders / row.courseClients : null,
-		courseResponders: share ? row.courseResponders : null,
-		courseClients: course ? row.courseClients : null,
+		courseResponders: counts ? row.courseResponders : null,
+		courseClients: counts ? row.courseClients : null,
 		coursePainChange: course ? row.coursePainChange : null
 	};
 }
