@@ -7,7 +7,6 @@ export interface OverviewKpis {
 	sessions: number | null;
 	clients: number | null;
 	withinPainChange: number | null;
-	withinSessions: number | null;
 	responderShare: number | null;
 	courseResponders: number | null;
 	courseClients: number | null;
@@ -53,7 +52,6 @@ export function suppressKpis(row: KpiRow, k: number): OverviewKpis {
 		sessions: all ? row.sessions : null,
 		clients: all ? row.clients : null,
 		withinPainChange: within ? row.withinPainChange : null,
-		withinSessions: within ? row.withinSessions : null,
 		responderShare: share ? row.courseResponders / row.courseClients : null,
 		courseResponders: counts ? row.courseResponders : null,
 		courseClients: counts ? row.courseClients : null,

@@ -1,10 +1,9 @@
 import type { Connector } from '$lib/db';
 
-/** A value the filter bar offers, with the sessions and distinct clients behind it. */
+/** A value the filter bar offers, with the sessions behind it. */
 export interface FilterOption {
 	value: string;
 	sessions: number;
-	clients: number;
 }
 
 /** The values the filter bar offers and the months the data span. */
@@ -21,8 +20,7 @@ type OptionColumn = 'primary_technique' | 'primary_condition' | 'therapist_id' |
 
 async function distinctValues(db: Connector, column: OptionColumn) {
 	return db.query<FilterOption & Record<string, unknown>>(
-		`SELECT ${column} AS value, CAST(count(*) AS INTEGER) AS sessions, CAST(count(DISTINCT client_id) AS INTEGER) AS clients
-		FROM session_facts GROUP BY 1 ORDER BY 1`
+		`SELECT ${column} AS value, CAST(count(*) AS INTEGER) AS sessions FROM session_facts GROUP BY 1 ORDER BY 1`
 	);
 }
 
