@@ -4,6 +4,9 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
 import { OPEN_SETTINGS } from './settings';
+import { quoteLiteral } from './sql';
+
+let copies = 0;
 
 /**
  * Rejects if the wasm cannot be fetched or the worker fails. duckdb-wasm's worker reports a failed wasm download
@@ -63,6 +66,16 @@ export async function openBrowserConnector(): Promise<Connector> {
 		},
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
+		},
+		async copyToBytes(select, options) {
+			const name = `copy-${++copies}.out`;
+			await db.registerEmptyFileBuffer(name);
+			try {
+				await run(select, () => conn.query(`COPY (${select}) TO ${quoteLiteral(name)} (${options})`));
+				return await db.copyFileToBuffer(name);
+			} finally {
+				await db.dropFile(name);
+			}
 		},
 		async dropFile(name) {
 			await db.dropFile(name);

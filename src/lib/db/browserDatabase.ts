@@ -1,7 +1,9 @@
+import { DEMO_DATASET, DEMO_DATASET_ID, type DatasetInfo } from '$lib/storage/datasetInfo';
+import { activeDatasetId, datasetStore, setActiveDatasetId } from '$lib/storage/datasetStore';
 import { openBrowserConnector } from './browserConnector';
 import type { Connector } from './connector';
 import { fetchDemoFiles } from './demoFiles';
-import { loadDataset } from './loadDataset';
+import { loadDataset, type DatasetFiles } from './loadDataset';
 import { LOCK_SETTINGS } from './settings';
 
 /** What the page can say while the database starts. */
@@ -20,33 +22,81 @@ export const MEASURES = {
 	overviewQueries: 'outcomes:overview-queries'
 } as const;
 
-let started: Promise<Connector> | undefined;
+/** The page's database and the dataset it holds. */
+export interface ShownDataset {
+	db: Connector;
+	dataset: DatasetInfo;
+	/** Why the remembered dataset could not be shown, when the demo data stand in for it. */
+	fallback: string | null;
+}
+
+let started: Promise<ShownDataset> | undefined;
 
 /**
- * The page's one database: duckdb-wasm started once, lazily, with the demo data loaded and then locked
- * (no file or network access from SQL). Every caller shares the same stored promise.
+ * The page's one database: duckdb-wasm started once, lazily, with the chosen dataset loaded (the demo data
+ * unless the person chose one of theirs) and then locked (no file or network access from SQL). Every caller
+ * shares the same stored promise until another dataset is shown.
  */
-export function browserDatabase(onPhase: (phase: StartPhase) => void = () => {}): Promise<Connector> {
+export function shownDataset(onPhase: (phase: StartPhase) => void = () => {}): Promise<ShownDataset> {
 	started ??= start(onPhase);
 	return started;
 }
 
-async function start(onPhase: (phase: StartPhase) => void): Promise<Connector> {
+/** The shown dataset's database. */
+export async function browserDatabase(onPhase: (phase: StartPhase) => void = () => {}): Promise<Connector> {
+	return (await shownDataset(onPhase)).db;
+}
+
+async function chosenFiles(): Promise<{ dataset: DatasetInfo; files: Promise<DatasetFiles>; fallback: string | null }> {
+	const id = activeDatasetId();
+	if (id !== DEMO_DATASET_ID) {
+		try {
+			const [info, files] = await Promise.all([datasetStore.info(id), datasetStore.files(id)]);
+			if (info && files) return { dataset: info, files: Promise.resolve(files), fallback: null };
+			setActiveDatasetId(DEMO_DATASET_ID);
+			return { dataset: DEMO_DATASET, files: fetchDemoFiles(), fallback: 'The dataset chosen last time is no longer in this browser; the demo data are shown.' };
+		} catch (error) {
+			const why = error instanceof Error ? error.message : String(error);
+			return { dataset: DEMO_DATASET, files: fetchDemoFiles(), fallback: `This browser's storage could not be read (${why}); the demo data are shown.` };
+		}
+	}
+	return { dataset: DEMO_DATASET, files: fetchDemoFiles(), fallback: null };
+}
+
+async function start(onPhase: (phase: StartPhase) => void): Promise<ShownDataset> {
 	onPhase('starting');
 	performance.mark(MARKS.start);
-	const [opened, fetched] = await Promise.allSettled([openBrowserConnector(), fetchDemoFiles()]);
+	const chosen = await chosenFiles();
+	const [opened, fetched] = await Promise.allSettled([openBrowserConnector(), chosen.files]);
 	if (opened.status === 'rejected') throw opened.reason;
 	const db = opened.value;
 	if (fetched.status === 'rejected') {
 		await db.close();
 		throw fetched.reason;
 	}
-	const files = fetched.value;
 	performance.mark(MARKS.instantiated);
 	onPhase('loading');
-	await loadDataset(db, files);
+	await loadDataset(db, fetched.value);
 	await db.exec(LOCK_SETTINGS);
 	performance.mark(MARKS.loaded);
 	onPhase('ready');
-	return db;
+	return { db, dataset: chosen.dataset, fallback: chosen.fallback };
+}
+
+/**
+ * Shows another dataset: either a database an import has just filled (and locked), or a kept dataset loaded
+ * afresh. The previous database is closed once the new one is in place.
+ */
+export async function showDataset(next: { db: Connector; dataset: DatasetInfo } | { id: string }): Promise<ShownDataset> {
+	const previous = started;
+	if ('db' in next) {
+		started = Promise.resolve({ ...next, fallback: null });
+		setActiveDatasetId(next.dataset.id);
+	} else {
+		setActiveDatasetId(next.id);
+		started = start(() => {});
+	}
+	const shown = await started;
+	if (previous) await previous.then((p) => (p.db === shown.db ? undefined : p.db.close())).catch(() => undefined);
+	return shown;
 }

@@ -24,3 +24,25 @@ export async function loadCanonicalTables(db: Connector, fileNames: readonly str
 		);
 	}
 }
+
+/** Creates the canonical tables empty, with the schema's own column types, where they do not exist yet. */
+export async function createCanonicalTables(db: Connector): Promise<void> {
+	for (const { name, schema } of CANONICAL_TABLES) {
+		const columns = tableColumns(schema).map((c) => `${quoteIdentifier(c.name)} ${c.sqlType}`);
+		await db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdentifier(name)} (${columns.join(', ')})`);
+	}
+}
+
+/** The canonical tables as gzipped CSV, the form a dataset is kept in and loaded from. */
+export async function exportCanonicalTables(db: Connector): Promise<Record<CanonicalTableName, Uint8Array>> {
+	const files = {} as Record<CanonicalTableName, Uint8Array>;
+	for (const { name, schema } of CANONICAL_TABLES) {
+		const columns = tableColumns(schema).map((c) => quoteIdentifier(c.name));
+		const order = name === 'measurements' ? 'session_id, instrument, timepoint, rom_movement, side' : columns[0];
+		files[name] = await db.copyToBytes(
+			`SELECT ${columns.join(', ')} FROM ${quoteIdentifier(name)} ORDER BY ${order}`,
+			`FORMAT csv, HEADER true, COMPRESSION gzip`
+		);
+	}
+	return files;
+}

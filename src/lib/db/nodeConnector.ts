@@ -1,9 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type * as DuckDBBlocking from '@duckdb/duckdb-wasm/blocking';
 import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
 import { OPEN_SETTINGS } from './settings';
+import { quoteLiteral } from './sql';
 
 const require = createRequire(import.meta.url);
 
@@ -48,6 +51,16 @@ export async function openNodeConnector(): Promise<Connector> {
 		},
 		async registerFile(name, bytes) {
 			db.registerFileBuffer(name, bytes);
+		},
+		async copyToBytes(select, options) {
+			const dir = mkdtempSync(join(tmpdir(), 'outcomes-copy-'));
+			const path = join(dir, 'out');
+			try {
+				run(select, () => conn.query(`COPY (${select}) TO ${quoteLiteral(path)} (${options})`));
+				return new Uint8Array(readFileSync(path));
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+			}
 		},
 		async dropFile(name) {
 			db.dropFile(name);

@@ -9,7 +9,7 @@ export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
 export const Client = z.object({
 	client_id: column(pseudonymousId('client_id'), 'VARCHAR', 'Random pseudonymous client id; never a name, chart or booking number'),
-	age_band: column(z.enum(AGE_BANDS, { error: 'age_band must be a 10-year band such as 40-49, or 80+' }), 'VARCHAR', 'Age in 10-year bands, 80+ top-coded'),
+	age_band: column(z.enum(AGE_BANDS, { error: 'age_band must be a 10-year band such as 40-49, or 80+' }).nullable(), 'VARCHAR', 'Age in 10-year bands, 80+ top-coded (empty if not recorded)'),
 	sex: column(z.enum(SEXES, { error: 'sex must be female, male, other or unknown' }), 'VARCHAR', 'Sex as recorded by the clinic'),
 	primary_condition: column(z.enum(CONDITIONS, { error: 'primary_condition is not a known condition code' }), 'VARCHAR', 'The condition the client came for (controlled list)')
 });

@@ -20,7 +20,7 @@ export const Session = z.object({
 	clinic_id: column(pseudonymousId('clinic_id'), 'VARCHAR', 'The clinic where the session took place'),
 	session_date: column(z.iso.date({ error: 'session_date must be a date as YYYY-MM-DD' }), 'DATE', 'Date of the visit; the charts use its month only'),
 	session_number: column(z.int({ error: 'session_number must be a whole number' }).min(1).max(500), 'INTEGER', "1 for the client's first session of the course, then 2, 3..."),
-	duration_min: column(z.int({ error: 'duration_min must be whole minutes' }).min(5).max(240), 'INTEGER', 'Treatment time in minutes'),
+	duration_min: column(z.int({ error: 'duration_min must be whole minutes' }).min(5).max(240).nullable(), 'INTEGER', 'Treatment time in minutes (empty if not recorded)'),
 	primary_technique: column(z.enum(TECHNIQUES, { error: 'primary_technique is not a known technique code' }), 'VARCHAR', 'The main technique used'),
 	other_techniques: column(techniqueList, 'VARCHAR', 'Other techniques used, codes separated by ; (empty if none)'),
 	body_region: column(z.enum(BODY_REGIONS, { error: 'body_region is not a known region' }).nullable(), 'VARCHAR', 'Main body region treated'),

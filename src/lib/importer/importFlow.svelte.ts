@@ -1,0 +1,411 @@
+import { showDataset } from '$lib/db/browserDatabase';
+import { openBrowserConnector } from '$lib/db/browserConnector';
+import { buildClientCourses } from '$lib/db/clientCourses';
+import { createCanonicalTables, exportCanonicalTables, loadCanonicalTables, canonicalFileName } from '$lib/db/canonicalTables';
+import type { Connector } from '$lib/db/connector';
+import type { DatasetFiles } from '$lib/db/loadDataset';
+import { loadReferenceTables } from '$lib/db/referenceTables';
+import { buildSessionFacts } from '$lib/db/sessionFacts';
+import { LOCK_SETTINGS } from '$lib/db/settings';
+import { CANONICAL_TABLES } from '$lib/schema';
+import { allProblems, checkImport } from '$lib/ingest/check/checkImport';
+import { commitImport, type ImportCounts } from '$lib/ingest/check/commitImport';
+import type { ImportCheck, ImportProblem } from '$lib/ingest/check/importCheck';
+import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '$lib/ingest/check/importOptions';
+import { findIdentifierColumns, type IdentifierFinding } from '$lib/ingest/identifierColumns';
+import type { FieldSource, ImportMapping, MappingPreset } from '$lib/ingest/importFields';
+import { readUpload, type ReadOptions, type UploadedFile } from '$lib/ingest/readUpload';
+import { profileColumns, type FileProfile } from '$lib/ingest/stage/profileColumns';
+import type { StagedFile } from '$lib/ingest/stage/stagedFile';
+import { suggestMapping } from '$lib/ingest/suggest/suggestMapping';
+import { suggestValueMap } from '$lib/ingest/suggest/suggestValues';
+import { fieldSpec } from '$lib/ingest/fieldSpecs';
+import { SHIPPED_PRESETS } from '$lib/ingest/presets';
+import type { DatasetInfo } from '$lib/storage/datasetInfo';
+import { datasetStore } from '$lib/storage/datasetStore';
+import { readFileBytes } from './readFileBytes';
+
+export type ImportStep = 'choose' | 'reading' | 'map' | 'checking' | 'review' | 'importing' | 'done';
+
+/** Where the accepted rows go. */
+export type ImportTarget = { kind: 'new'; name: string } | { kind: 'append'; id: string } | { kind: 'replace'; id: string };
+
+export interface ImportProgress {
+	label: string;
+	/** Bytes or rows done and their total, for a determinate bar; absent while DuckDB works on its own. */
+	done?: number;
+	total?: number;
+}
+
+export interface ImportDone {
+	dataset: DatasetInfo;
+	counts: ImportCounts;
+	check: ImportCheck;
+}
+
+/** The cell types a categorical field needs mapped value by value. */
+const VALUE_MAPPED = new Set(['code', 'codeList']);
+
+function message(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+class Cancelled extends Error {}
+
+/**
+ * One import, step by step: read the files into a private database (never the one the charts use), refuse
+ * identifying columns, suggest and edit a mapping, check every row, then import the accepted rows as a new
+ * dataset or into a kept one. Cancel at any point: the private database is thrown away and nothing shown or kept
+ * changes.
+ */
+export class ImportFlow {
+	step = $state<ImportStep>('choose');
+	progress = $state<ImportProgress | null>(null);
+	error = $state<string | null>(null);
+	files = $state<{ name: string; size: number }[]>([]);
+	readOptions = $state<ReadOptions>({ encoding: 'auto', delimiter: 'auto' });
+	staged = $state<StagedFile | null>(null);
+	profile = $state<FileProfile | null>(null);
+	identifiers = $state<IdentifierFinding[]>([]);
+	mapping = $state<ImportMapping | null>(null);
+	presetName = $state<string | null>(null);
+	options = $state<ImportOptions>({ ...DEFAULT_IMPORT_OPTIONS });
+	target = $state<ImportTarget>({ kind: 'new', name: '' });
+	mappingProblems = $state<string[]>([]);
+	check = $state<ImportCheck | null>(null);
+	done = $state<ImportDone | null>(null);
+
+	#uploads: UploadedFile[] = [];
+	#db: Connector | null = null;
+	#run = 0;
+	/** The salt the check used for made-up session keys; a new dataset keeps it. */
+	#keySalt: string | undefined;
+
+	/** Identifier columns not yet dropped: the mapping waits until there are none. */
+	get blockingIdentifiers(): IdentifierFinding[] {
+		return this.identifiers.filter((f) => !this.options.droppedColumns.includes(f.column));
+	}
+
+	/** Headers that can be mapped: not dropped. */
+	get usableHeaders(): string[] {
+		return (this.staged?.headers ?? []).filter((h) => !this.options.droppedColumns.includes(h));
+	}
+
+	#guard(run: number): void {
+		if (run !== this.#run) throw new Cancelled();
+	}
+
+	async #closeDb(): Promise<void> {
+		const db = this.#db;
+		this.#db = null;
+		await db?.close().catch(() => undefined);
+	}
+
+	/** Starts over with the chosen files. */
+	async choose(chosen: File[]): Promise<void> {
+		const run = ++this.#run;
+		await this.#closeDb();
+		this.#reset();
+		this.files = chosen.map((f) => ({ name: f.name, size: f.size }));
+		this.step = 'reading';
+		try {
+			const total = chosen.reduce((sum, f) => sum + f.size, 0);
+			let before = 0;
+			const uploads: UploadedFile[] = [];
+			for (const file of chosen) {
+				const bytes = await readFileBytes(file, (done) => {
+					if (run === this.#run) this.progress = { label: `Reading ${file.name}`, done: before + done, total };
+				});
+				this.#guard(run);
+				before += file.size;
+				uploads.push({ name: file.name, bytes });
+			}
+			this.#uploads = uploads;
+			await this.#stage(run);
+		} catch (error) {
+			this.#fail(run, error);
+		}
+	}
+
+	/** Reads the same files again with another encoding, delimiter or sheet. */
+	async reread(): Promise<void> {
+		const run = ++this.#run;
+		this.step = 'reading';
+		this.error = null;
+		try {
+			await this.#stage(run);
+		} catch (error) {
+			this.#fail(run, error);
+		}
+	}
+
+	async #stage(run: number): Promise<void> {
+		await this.#closeDb();
+		this.progress = { label: 'Starting the import database' };
+		const db = await openBrowserConnector();
+		if (run !== this.#run) {
+			await db.close();
+			throw new Cancelled();
+		}
+		this.#db = db;
+		this.progress = { label: `Reading rows of ${this.#uploads.map((u) => u.name).join(' and ')}` };
+		const staged = await readUpload(db, this.#uploads, $state.snapshot(this.readOptions));
+		this.#guard(run);
+		this.progress = { label: `Looking at ${staged.rowsRead.toLocaleString('en-CA')} rows`, done: staged.rowsRead, total: staged.rowsRead };
+		const profile = await profileColumns(db, staged);
+		this.#guard(run);
+		this.staged = staged;
+		this.profile = profile;
+		this.identifiers = this.#findIdentifiers(staged, profile);
+		this.options = { ...DEFAULT_IMPORT_OPTIONS, droppedColumns: [] };
+		const shipped = staged.preset ? SHIPPED_PRESETS.find((p) => p.name === staged.preset) : undefined;
+		this.mapping = shipped ? this.#fitPreset(shipped.mapping) : this.#suggest();
+		this.presetName = shipped?.name ?? null;
+		this.target = { kind: 'new', name: this.files.map((f) => f.name).join(' + ') };
+		this.progress = null;
+		this.step = 'map';
+	}
+
+	#findIdentifiers(staged: StagedFile, profile: FileProfile): IdentifierFinding[] {
+		const found = findIdentifierColumns(
+			staged.headers,
+			profile.sample.map((r) => r.cells)
+		);
+		for (const [column, reason] of Object.entries(staged.flaggedIdentifiers)) {
+			if (!found.some((f) => f.column === column)) found.push({ column, kind: 'record_number', evidence: reason, reason });
+		}
+		return found;
+	}
+
+	/** A mapping suggested from the headers, with value maps suggested from each mapped category column's values. */
+	#suggest(): ImportMapping {
+		const staged = this.staged!;
+		const headers = staged.headers.filter((h) => !this.identifiers.some((f) => f.column === h));
+		const mapping = suggestMapping(headers, staged.headerLabels);
+		return { ...mapping, values: this.#suggestValues(mapping, mapping.values) };
+	}
+
+	/** Fills value maps for every mapped category field from the file's values, keeping what is already there. */
+	#suggestValues(mapping: ImportMapping, existing: ImportMapping['values']): ImportMapping['values'] {
+		const values: ImportMapping['values'] = { ...existing };
+		for (const [key, source] of Object.entries(mapping.fields)) {
+			const spec = fieldSpec(key);
+			if (!spec || !VALUE_MAPPED.has(spec.kind) || !('column' in source)) continue;
+			const cells = this.fileValues(source.column);
+			const fileValues = spec.kind === 'codeList' ? [...new Set(cells.flatMap((c) => c.split(/\s*[;,|]\s*/)).filter(Boolean))] : cells;
+			values[key] = { ...suggestValueMap(key, fileValues), ...(existing[key] ?? {}) };
+		}
+		return values;
+	}
+
+	/** A preset's mapping, without columns this file does not have. */
+	#fitPreset(mapping: ImportMapping): ImportMapping {
+		const headers = this.staged!.headers;
+		const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([, s]) => !('column' in s) || headers.includes(s.column)));
+		const fitted = { ...structuredClone(mapping), fields };
+		return { ...fitted, values: this.#suggestValues(fitted, fitted.values) };
+	}
+
+	/** The distinct values of a column, as written (trimmed), most common first. */
+	fileValues(header: string): string[] {
+		const column = this.profile?.columns.find((c) => c.header === header);
+		return column?.topValues.map((v) => v.value) ?? [];
+	}
+
+	dropIdentifierColumns(): void {
+		const dropped = new Set([...this.options.droppedColumns, ...this.identifiers.map((f) => f.column)]);
+		this.options = { ...this.options, droppedColumns: [...dropped] };
+		if (this.mapping) {
+			const fields = Object.fromEntries(Object.entries(this.mapping.fields).filter(([, s]) => !('column' in s) || !dropped.has(s.column)));
+			this.mapping = { ...this.mapping, fields };
+		}
+		this.#invalidate();
+	}
+
+	/** Maps a field to a column or a fixed value, or unmaps it. A column already used by another field moves here. */
+	setField(key: string, source: FieldSource | null): void {
+		if (!this.mapping) return;
+		const fields = { ...this.mapping.fields };
+		if (source && 'column' in source) {
+			for (const [other, s] of Object.entries(fields)) if ('column' in s && s.column === source.column) delete fields[other];
+		}
+		if (source) fields[key] = source;
+		else delete fields[key];
+		const mapping = { ...this.mapping, fields };
+		this.mapping = { ...mapping, values: this.#suggestValues(mapping, mapping.values) };
+		this.presetName = null;
+		this.#invalidate();
+	}
+
+	/** Maps one of the file's values to a code, or forgets it. */
+	setValue(key: string, fileValue: string, code: string | null): void {
+		if (!this.mapping) return;
+		const current = { ...(this.mapping.values[key] ?? {}) };
+		if (code) current[fileValue] = code;
+		else delete current[fileValue];
+		this.mapping = { ...this.mapping, values: { ...this.mapping.values, [key]: current } };
+		this.#invalidate();
+	}
+
+	setMapping(mapping: ImportMapping, presetName: string | null = null): void {
+		this.mapping = this.staged ? this.#fitPreset(mapping) : mapping;
+		this.presetName = presetName;
+		this.#invalidate();
+	}
+
+	applyPreset(preset: MappingPreset): void {
+		this.setMapping(preset.mapping, preset.name);
+	}
+
+	setOptions(options: Partial<ImportOptions>): void {
+		this.options = { ...this.options, ...options };
+		this.#invalidate();
+	}
+
+	setTarget(target: ImportTarget): void {
+		this.target = target;
+		this.#invalidate();
+	}
+
+	/** Any change after a check makes the check stale. */
+	#invalidate(): void {
+		this.mappingProblems = [];
+		if (this.step === 'review') this.step = 'map';
+		this.check = null;
+	}
+
+	/** Checks every row against the mapping; nothing is imported yet. */
+	async runCheck(): Promise<void> {
+		const db = this.#db;
+		if (!db || !this.staged || !this.mapping || this.blockingIdentifiers.length > 0) return;
+		const run = ++this.#run;
+		this.step = 'checking';
+		this.error = null;
+		this.progress = { label: `Checking ${this.staged.rowsRead.toLocaleString('en-CA')} rows` };
+		try {
+			const existing = await this.#prepareTarget(db);
+			this.#guard(run);
+			this.#keySalt = existing.keySalt;
+			const result = await checkImport(db, this.staged, $state.snapshot(this.mapping), $state.snapshot(this.options) as ImportOptions, existing);
+			this.#guard(run);
+			this.progress = null;
+			if ('mappingProblems' in result) {
+				this.mappingProblems = result.mappingProblems;
+				this.step = 'map';
+				return;
+			}
+			this.check = result;
+			this.step = 'review';
+		} catch (error) {
+			this.#fail(run, error);
+		}
+	}
+
+	/** Puts the appended-to dataset's rows in the import database, so duplicates across imports are found. */
+	async #prepareTarget(db: Connector): Promise<{ existingSessions: boolean; keySalt: string }> {
+		await db.exec(`DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS measurements; DROP TABLE IF EXISTS clients; DROP TABLE IF EXISTS therapists`);
+		if (this.target.kind !== 'append') {
+			const kept = this.target.kind === 'replace' ? await datasetStore.info(this.target.id) : undefined;
+			await createCanonicalTables(db);
+			return { existingSessions: false, keySalt: kept?.keySalt ?? crypto.randomUUID() };
+		}
+		const info = await datasetStore.info(this.target.id);
+		const files = await datasetStore.files(this.target.id);
+		if (!info || !files) throw new Error('The dataset to add to is no longer in this browser. Choose another.');
+		await loadFilesInto(db, files);
+		return { existingSessions: true, keySalt: info.keySalt };
+	}
+
+	/** The full problem list as rows for the CSV report. */
+	async problems(): Promise<ImportProblem[]> {
+		return this.#db ? allProblems(this.#db) : [];
+	}
+
+	/** Imports the accepted rows, keeps the dataset in this browser and shows it. */
+	async commit(): Promise<void> {
+		const db = this.#db;
+		const check = this.check;
+		if (!db || !check || !this.mapping) return;
+		const run = ++this.#run;
+		this.step = 'importing';
+		this.progress = { label: `Importing ${check.rowsAccepted.toLocaleString('en-CA')} rows` };
+		try {
+			const counts = await commitImport(db, $state.snapshot(this.mapping), $state.snapshot(this.options) as ImportOptions);
+			this.#guard(run);
+			this.progress = { label: 'Keeping the dataset in this browser' };
+			const files = (await exportCanonicalTables(db)) as DatasetFiles;
+			const dataset = await this.#datasetInfo(db, check);
+			await datasetStore.save(dataset, files);
+			this.#guard(run);
+			this.progress = { label: 'Preparing the charts' };
+			await loadReferenceTables(db);
+			await buildSessionFacts(db);
+			await buildClientCourses(db);
+			await db.exec(LOCK_SETTINGS);
+			this.#db = null;
+			await showDataset({ db, dataset });
+			this.done = { dataset, counts, check };
+			this.progress = null;
+			this.step = 'done';
+		} catch (error) {
+			this.#fail(run, error);
+		}
+	}
+
+	async #datasetInfo(db: Connector, check: ImportCheck): Promise<DatasetInfo> {
+		const now = new Date().toISOString();
+		const [totals] = await db.query<{ sessions: number; measurements: number; clients: number }>(
+			`SELECT (SELECT count(*) FROM sessions)::INTEGER AS sessions, (SELECT count(*) FROM measurements)::INTEGER AS measurements,
+				(SELECT count(*) FROM clients)::INTEGER AS clients`
+		);
+		const target = this.target;
+		if (target.kind === 'new') {
+			return { id: crypto.randomUUID(), name: target.name.trim() || check.source, sources: [check.source], importedAt: now, updatedAt: now, keySalt: this.#keySalt ?? crypto.randomUUID(), ...totals };
+		}
+		const kept = await datasetStore.info(target.id);
+		if (!kept) throw new Error('The dataset to add to is no longer in this browser.');
+		const sources = target.kind === 'append' ? [...kept.sources, check.source] : [check.source];
+		return { ...kept, sources, updatedAt: now, ...totals };
+	}
+
+	/** Stops whatever is running and forgets the files; the shown and kept data are untouched. */
+	async cancel(): Promise<void> {
+		this.#run++;
+		await this.#closeDb();
+		this.#reset();
+		this.step = 'choose';
+	}
+
+	#reset(): void {
+		this.progress = null;
+		this.error = null;
+		this.files = [];
+		this.staged = null;
+		this.profile = null;
+		this.identifiers = [];
+		this.mapping = null;
+		this.presetName = null;
+		this.options = { ...DEFAULT_IMPORT_OPTIONS, droppedColumns: [] };
+		this.mappingProblems = [];
+		this.check = null;
+		this.done = null;
+	}
+
+	#fail(run: number, error: unknown): void {
+		if (error instanceof Cancelled || run !== this.#run) return;
+		this.progress = null;
+		this.error = message(error);
+		this.step = this.staged ? 'map' : 'choose';
+	}
+}
+
+/** Loads a kept dataset's canonical files into a database as its canonical tables. */
+async function loadFilesInto(db: Connector, files: DatasetFiles): Promise<void> {
+	const names = CANONICAL_TABLES.map(({ name }) => canonicalFileName(name, true));
+	for (const [i, { name }] of CANONICAL_TABLES.entries()) await db.registerFile(names[i], files[name]);
+	try {
+		await loadCanonicalTables(db, names);
+	} finally {
+		for (const name of names) await db.dropFile(name);
+	}
+}

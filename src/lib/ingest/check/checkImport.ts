@@ -1,0 +1,367 @@
+import type { Connector } from '$lib/db/connector';
+import { createTextTable } from '$lib/db/insertTextRows';
+import { quoteIdentifier, quoteLiteral } from '$lib/db/sql';
+import { PSEUDONYMOUS_ID_PATTERN, pseudonymousIdMessage } from '$lib/schema/ids';
+import { checkLongMeasurement, fieldSpec, layoutFields, type FieldSpec } from '../fieldSpecs';
+import { SESSION_FIELDS, type FieldSource, type ImportMapping } from '../importFields';
+import { detectDateFormat } from '../parse/date';
+import { detectDecimalMark } from '../parse/number';
+import { RAW_TABLE, type StagedFile } from '../stage/stagedFile';
+import { PROBLEMS_SHOWN, type ImportCheck, type ImportProblem, type MappingProblems } from './importCheck';
+import type { ImportOptions } from './importOptions';
+import { pseudonymise } from './pseudonyms';
+import { readValue, type ReadSettings } from './readValue';
+
+/** The checked rows: every field's canonical value, its error and the cell as written, plus the session key. */
+export const CHECKED_TABLE = 'import_checked';
+/** Every problem found, one row per problem. */
+export const PROBLEMS_TABLE = 'import_problems';
+/** The rows that pass, ready to become canonical rows. */
+export const ACCEPTED_TABLE = 'import_accepted';
+
+const LOOKUP_TABLE = 'import_lookup';
+
+/** The dataset the rows would join. */
+export interface DatasetContext {
+	/** Whether the canonical tables already hold sessions (an append): those count as seen. */
+	existingSessions: boolean;
+	/** The dataset's secret salt for made-up session keys; kept with the dataset, never exported. */
+	keySalt: string;
+}
+
+/** A field as the SQL sees it: where its value, error and raw cell come from. */
+interface FieldSql {
+	spec: FieldSpec;
+	header: string | null;
+	value: string;
+	error: string;
+	raw: string;
+	join?: string;
+}
+
+function cell(column: string): string {
+	return `nullif(trim(r.${quoteIdentifier(column)}), '')`;
+}
+
+/** What stops the mapping from being checked: required fields unmapped, unknown or dropped columns, bad fixed values. */
+export function mappingProblems(staged: StagedFile, mapping: ImportMapping, options: ImportOptions): string[] {
+	const problems: string[] = [];
+	const fields = layoutFields(mapping.layout);
+	for (const spec of fields) {
+		const source = mapping.fields[spec.key];
+		if (!source && spec.required) problems.push(`Choose the column that holds ${spec.label} (or give one value for every row).`);
+		if (source && 'column' in source) {
+			if (!staged.headers.includes(source.column)) problems.push(`${spec.label}: the file has no column “${source.column}”.`);
+			else if (options.droppedColumns.includes(source.column)) problems.push(`${spec.label}: the column “${source.column}” was dropped.`);
+			else if (staged.flaggedIdentifiers[source.column] !== undefined) problems.push(`${spec.label}: “${source.column}” identifies people and cannot be loaded.`);
+		}
+		if (source && 'constant' in source && spec.kind !== 'id') {
+			const read = readValue(spec, source.constant, constantSettings(mapping));
+			if ('error' in read) problems.push(`${spec.label}: the value for every row, “${source.constant}”, is not valid: ${read.error}.`);
+		}
+		if (source && 'constant' in source && spec.kind === 'id' && !new RegExp(PSEUDONYMOUS_ID_PATTERN).test(source.constant)) {
+			problems.push(`${spec.label}: ${pseudonymousIdMessage(spec.label)}.`);
+		}
+	}
+	for (const key of Object.keys(mapping.fields)) {
+		if (!fields.some((f) => f.key === key)) problems.push(`“${key}” is not a field of the ${mapping.layout} layout.`);
+	}
+	const used = new Map<string, string>();
+	for (const [key, source] of Object.entries(mapping.fields)) {
+		if (!('column' in source)) continue;
+		const other = used.get(source.column);
+		const spec = fieldSpec(key);
+		if (other && spec && !(spec.kind === 'score' || fieldSpec(other)?.kind === 'score')) {
+			problems.push(`“${source.column}” is mapped to both ${fieldSpec(other)?.label ?? other} and ${spec.label}.`);
+		}
+		used.set(source.column, key);
+	}
+	if (mapping.layout === 'wide' && !fields.some((f) => f.kind === 'score' && mapping.fields[f.key])) {
+		problems.push('Choose at least one score column (for example Pain (0-10), before the session).');
+	}
+	return problems;
+}
+
+function constantSettings(mapping: ImportMapping): ReadSettings {
+	return {
+		dateFormat: mapping.dateFormat === 'auto' ? 'YYYY-MM-DD' : mapping.dateFormat,
+		decimalMark: mapping.decimalMark === 'auto' ? 'point' : mapping.decimalMark,
+		values: {}
+	};
+}
+
+async function distinctValues(db: Connector, column: string): Promise<string[]> {
+	const rows = await db.query<{ v: string }>(
+		`SELECT DISTINCT ${cell(column)} AS v FROM ${RAW_TABLE} r WHERE ${cell(column)} IS NOT NULL ORDER BY v`
+	);
+	return rows.map((r) => r.v);
+}
+
+async function sampleValues(db: Connector, columns: string[], limit = 5000): Promise<string[]> {
+	const values: string[] = [];
+	for (const column of columns) {
+		const rows = await db.query<{ v: string }>(
+			`SELECT DISTINCT ${cell(column)} AS v FROM ${RAW_TABLE} r WHERE ${cell(column)} IS NOT NULL LIMIT ${limit}`
+		);
+		values.push(...rows.map((r) => r.v));
+	}
+	return values;
+}
+
+function columnOf(staged: StagedFile, source: FieldSource | undefined): string | null {
+	if (!source || !('column' in source)) return null;
+	const i = staged.headers.indexOf(source.column);
+	return i < 0 ? null : staged.columns[i];
+}
+
+/**
+ * Checks a mapped file against the canonical schema without importing anything: every distinct value of every
+ * mapped column is read and checked by its field's zod schema once, then SQL applies the verdicts to all rows,
+ * finds empty rows, duplicate sessions and (long layout) scores outside their instrument's range, and counts.
+ * Leaves CHECKED_TABLE, PROBLEMS_TABLE and ACCEPTED_TABLE for the import itself.
+ */
+export async function checkImport(
+	db: Connector,
+	staged: StagedFile,
+	mapping: ImportMapping,
+	options: ImportOptions,
+	dataset: DatasetContext
+): Promise<ImportCheck | MappingProblems> {
+	const problems = mappingProblems(staged, mapping, options);
+	if (problems.length > 0) return { mappingProblems: problems };
+
+	const fields = layoutFields(mapping.layout);
+	const mapped = fields.filter((f) => mapping.fields[f.key]);
+	const columnsOfKind = (kinds: FieldSpec['kind'][]) =>
+		mapped.filter((f) => kinds.includes(f.kind)).map((f) => columnOf(staged, mapping.fields[f.key])).filter((c): c is string => c !== null);
+	const dateFormat = mapping.dateFormat === 'auto' ? detectDateFormat(await sampleValues(db, columnsOfKind(['date']))) : mapping.dateFormat;
+	const decimalMark =
+		mapping.decimalMark === 'auto' ? detectDecimalMark(await sampleValues(db, columnsOfKind(['number', 'score', 'integer']))) : mapping.decimalMark;
+
+	const lookups: (string | null)[][] = [];
+	let pseudonymKey: Map<string, string> | null = null;
+	const sql: FieldSql[] = [];
+	for (const spec of fields) {
+		const source = mapping.fields[spec.key];
+		const column = columnOf(staged, source);
+		const settings: ReadSettings = { dateFormat, decimalMark, values: mapping.values[spec.key] ?? {} };
+		if (!source || column === null) {
+			const constant = source && 'constant' in source ? source.constant : spec.fallback;
+			const value =
+				constant === undefined ? 'NULL' : quoteLiteral(spec.kind === 'id' ? constant : (readValue(spec, constant, settings) as { value: string }).value);
+			sql.push({ spec, header: null, value, error: 'NULL', raw: 'NULL' });
+			continue;
+		}
+		const header = source && 'column' in source ? source.column : null;
+		const blank = spec.required ? quoteLiteral(`${spec.label} is blank; every row needs one`) : 'NULL';
+		if (spec.kind === 'id' && !(spec.key === 'client_id' && options.pseudonymiseClients)) {
+			const matches = `regexp_full_match(${cell(column)}, ${quoteLiteral(PSEUDONYMOUS_ID_PATTERN)})`;
+			sql.push({
+				spec,
+				header,
+				value: `CASE WHEN ${matches} THEN ${cell(column)} END`,
+				error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} WHEN NOT ${matches} THEN ${quoteLiteral(pseudonymousIdMessage(spec.key))} END`,
+				raw: cell(column)
+			});
+			continue;
+		}
+		const distinct = await distinctValues(db, column);
+		if (spec.kind === 'id') {
+			pseudonymKey = pseudonymise(distinct);
+			for (const [original, pseudonym] of pseudonymKey) lookups.push([spec.key, original, pseudonym, null]);
+		} else {
+			for (const raw of distinct) {
+				const read = readValue(spec, raw, settings);
+				lookups.push([spec.key, raw, 'value' in read ? read.value : null, 'error' in read ? read.error : null]);
+			}
+		}
+		const alias = `l${sql.length}`;
+		sql.push({
+			spec,
+			header,
+			value: `${alias}.value`,
+			error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} ELSE ${alias}.error END`,
+			raw: cell(column),
+			join: `LEFT JOIN ${LOOKUP_TABLE} ${alias} ON ${alias}.field = ${quoteLiteral(spec.key)} AND ${alias}.raw = ${cell(column)}`
+		});
+	}
+	await createTextTable(db, LOOKUP_TABLE, ['field', 'raw', 'value', 'error'], lookups);
+	await createChecked(db, staged, mapping, sql, dataset.keySalt);
+	await collectProblems(db, staged, mapping, sql, dataset.existingSessions);
+	const check = await summarise(db, staged, mapping, sql);
+	await db.exec(`DROP TABLE ${LOOKUP_TABLE}`);
+	return { ...check, dateFormat, decimalMark, pseudonymKey };
+}
+
+/**
+ * The session key: the file's session id, or one made from client, exact date and session number hashed with the
+ * dataset's secret salt. The same visit imported twice gets the same key (so it is found as a duplicate), and the
+ * key cannot be turned back into a date by trying every day.
+ */
+function sessionKey(sql: FieldSql[], salt: string): string {
+	const id = sql.find((f) => f.spec.key === 'session_id')!;
+	if (id.header !== null || id.value !== 'NULL') return 'session_id';
+	const parts = ['client_id', 'session_date', 'session_number'].map((k) => `coalesce(${quoteIdentifier(k)}, '')`);
+	return `('s' || substr(md5(concat_ws('|', ${quoteLiteral(salt)}, ${parts.join(', ')})), 1, 15))`;
+}
+
+async function createChecked(db: Connector, staged: StagedFile, mapping: ImportMapping, sql: FieldSql[], salt: string): Promise<void> {
+	const select = sql.flatMap((f) => [
+		`${f.value} AS ${quoteIdentifier(f.spec.key)}`,
+		`${f.error} AS ${quoteIdentifier(`${f.spec.key}__error`)}`,
+		`${f.raw} AS ${quoteIdentifier(`${f.spec.key}__raw`)}`
+	]);
+	const empty = staged.columns.length === 0 ? 'true' : staged.columns.map((c) => `${cell(c)} IS NULL`).join(' AND ');
+	const joins = sql.map((f) => f.join).filter(Boolean);
+	await db.exec(
+		`CREATE OR REPLACE TABLE ${CHECKED_TABLE} AS
+		 SELECT *, ${sessionKey(sql, salt)} AS __session FROM (
+			SELECT r.__row, (${empty}) AS __empty, ${select.join(', ')}
+			FROM ${RAW_TABLE} r ${joins.join(' ')}
+		 )`
+	);
+	if (mapping.layout === 'long') await checkLongScores(db, sql);
+}
+
+/** Long layout: each distinct (instrument, timepoint, score, movement, side) is checked by the Measurement schema. */
+async function checkLongScores(db: Connector, sql: FieldSql[]): Promise<void> {
+	const keys = ['instrument', 'timepoint', 'value', 'rom_movement', 'side'];
+	const noErrors = keys.map((k) => `${quoteIdentifier(`${k}__error`)} IS NULL`).join(' AND ');
+	const combos = await db.query<{ instrument: string; timepoint: string; value: string; rom_movement: string | null; side: string | null }>(
+		`SELECT DISTINCT instrument, timepoint, value, rom_movement, side FROM ${CHECKED_TABLE}
+		 WHERE NOT __empty AND ${noErrors} AND value IS NOT NULL AND instrument IS NOT NULL AND timepoint IS NOT NULL`
+	);
+	const verdicts: (string | null)[][] = [];
+	for (const c of combos) {
+		const result = checkLongMeasurement({ ...c, value: Number(c.value) });
+		if (!result.success) {
+			verdicts.push([c.instrument, c.timepoint, c.value, c.rom_movement, c.side, result.error.issues.map((i) => i.message).join('; ')]);
+		}
+	}
+	await createTextTable(db, 'import_score_errors', ['instrument', 'timepoint', 'value', 'rom_movement', 'side', 'error'], verdicts);
+	await db.exec(
+		`ALTER TABLE ${CHECKED_TABLE} ADD COLUMN __score_error VARCHAR;
+		 UPDATE ${CHECKED_TABLE} c SET __score_error = e.error FROM import_score_errors e
+		 WHERE c.instrument = e.instrument AND c.timepoint = e.timepoint AND c.value = e.value
+		   AND c.rom_movement IS NOT DISTINCT FROM e.rom_movement AND c.side IS NOT DISTINCT FROM e.side;
+		 DROP TABLE import_score_errors`
+	);
+}
+
+/** A session's own fields: every row of one session must agree on them (client fields may differ over time). */
+const SESSION_ATTRIBUTES = SESSION_FIELDS.filter((f) => !['session_id', 'age_band', 'sex', 'primary_condition'].includes(f));
+
+async function collectProblems(db: Connector, staged: StagedFile, mapping: ImportMapping, sql: FieldSql[], existingSessions: boolean): Promise<void> {
+	const parts = [
+		`SELECT __row AS row, NULL AS column, NULL AS value, 'the row is empty' AS reason FROM ${CHECKED_TABLE} WHERE __empty`,
+		...sql
+			.filter((f) => f.header !== null)
+			.map(
+				(f) =>
+					`SELECT __row, ${quoteLiteral(f.header!)}, ${quoteIdentifier(`${f.spec.key}__raw`)}, ${quoteIdentifier(`${f.spec.key}__error`)}
+					 FROM ${CHECKED_TABLE} WHERE NOT __empty AND ${quoteIdentifier(`${f.spec.key}__error`)} IS NOT NULL`
+			)
+	];
+	if (mapping.layout === 'long') {
+		const header = sql.find((f) => f.spec.key === 'value')?.header ?? 'value';
+		parts.push(`SELECT __row, ${quoteLiteral(header)}, value__raw, __score_error FROM ${CHECKED_TABLE} WHERE NOT __empty AND __score_error IS NOT NULL`);
+	}
+	await db.exec(`CREATE OR REPLACE TABLE ${PROBLEMS_TABLE} (row INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR)`);
+	await db.exec(`INSERT INTO ${PROBLEMS_TABLE} ${parts.join(' UNION ALL ')}`);
+	if (staged.unreadable.length > 0) {
+		await createTextTable(
+			db,
+			'import_unreadable_rows',
+			['row', 'text', 'reason'],
+			staged.unreadable.map((u) => [String(u.row), u.text, u.reason])
+		);
+		await db.exec(`INSERT INTO ${PROBLEMS_TABLE} SELECT row::INTEGER, NULL, text, reason FROM import_unreadable_rows; DROP TABLE import_unreadable_rows`);
+	}
+	await findDuplicates(db, mapping, sql, existingSessions);
+	await db.exec(
+		`CREATE OR REPLACE TABLE ${ACCEPTED_TABLE} AS SELECT * FROM ${CHECKED_TABLE}
+		 WHERE __row NOT IN (SELECT row FROM ${PROBLEMS_TABLE}) ORDER BY __row`
+	);
+}
+
+/**
+ * Duplicates among rows that are otherwise valid: a session is imported once, a score once per session; in the long
+ * layout a session's rows must agree on its fields. With an existing dataset, its sessions count as seen before.
+ */
+async function findDuplicates(db: Connector, mapping: ImportMapping, sql: FieldSql[], existingSessions: boolean): Promise<void> {
+	const valid = `SELECT * FROM ${CHECKED_TABLE} WHERE __row NOT IN (SELECT row FROM ${PROBLEMS_TABLE})`;
+	const idHeader = sql.find((f) => f.spec.key === 'session_id')?.header ?? null;
+	const sameSession = quoteLiteral(idHeader ? `the same ${idHeader} as row ` : 'the same client, visit date and session number as row ');
+	const what = quoteLiteral(idHeader ?? '(session)');
+	if (existingSessions) {
+		await db.exec(
+			`INSERT INTO ${PROBLEMS_TABLE} SELECT __row, ${what}, __session, 'this session is already in the dataset; it is not imported twice'
+			 FROM (${valid}) WHERE __session IN (SELECT session_id FROM sessions)`
+		);
+	}
+	if (mapping.layout === 'wide') {
+		await db.exec(
+			`INSERT INTO ${PROBLEMS_TABLE} SELECT __row, ${what}, __session, 'duplicate session: ' || ${sameSession} || first_row || '; a session is imported once'
+			 FROM (SELECT __row, __session, min(__row) OVER (PARTITION BY __session) AS first_row FROM (${valid})) WHERE __row <> first_row`
+		);
+		return;
+	}
+	const scoreKey = ['__session', 'instrument', 'timepoint', 'rom_movement', 'side'].join(', ');
+	const differs = SESSION_ATTRIBUTES.map(
+		(k) => `CASE WHEN ${quoteIdentifier(k)} IS DISTINCT FROM first_value(${quoteIdentifier(k)}) OVER w THEN ${quoteLiteral(k)} END`
+	).join(', ');
+	await db.exec(
+		`INSERT INTO ${PROBLEMS_TABLE}
+		 SELECT __row, ${what}, __session, 'this row''s ' || fields || ' differ from row ' || first_row || ' of the same session; correct one of them'
+		 FROM (
+			SELECT __row, __session, first_value(__row) OVER w AS first_row, concat_ws(', ', ${differs}) AS fields
+			FROM (${valid}) WINDOW w AS (PARTITION BY __session ORDER BY __row)
+		 ) WHERE fields <> '';
+		 INSERT INTO ${PROBLEMS_TABLE}
+		 SELECT __row, ${quoteLiteral(sql.find((f) => f.spec.key === 'value')?.header ?? 'value')}, value__raw,
+			'duplicate score: the same instrument and timepoint as row ' || first_row || ' of the same session'
+		 FROM (
+			SELECT __row, value__raw, min(__row) OVER (PARTITION BY ${scoreKey}) AS first_row
+			FROM (${valid})
+		 ) WHERE __row <> first_row`
+	);
+}
+
+async function summarise(db: Connector, staged: StagedFile, mapping: ImportMapping, sql: FieldSql[]) {
+	const [counts] = await db.query<{ problems: number; rejected: number; accepted: number; sessions: number; clients: number }>(
+		`SELECT (SELECT count(*) FROM ${PROBLEMS_TABLE})::INTEGER AS problems,
+			(SELECT count(DISTINCT row) FROM ${PROBLEMS_TABLE})::INTEGER AS rejected,
+			(SELECT count(*) FROM ${ACCEPTED_TABLE})::INTEGER AS accepted,
+			(SELECT count(DISTINCT __session) FROM ${ACCEPTED_TABLE})::INTEGER AS sessions,
+			(SELECT count(DISTINCT client_id) FROM ${ACCEPTED_TABLE})::INTEGER AS clients`
+	);
+	const scores = sql.filter((f) => f.spec.kind === 'score' && f.header !== null);
+	const [{ measurements }] =
+		mapping.layout === 'long'
+			? [{ measurements: counts.accepted }]
+			: await db.query<{ measurements: number }>(
+					`SELECT (${scores.length === 0 ? '0' : scores.map((f) => `count(${quoteIdentifier(f.spec.key)})`).join(' + ')})::INTEGER AS measurements FROM ${ACCEPTED_TABLE}`
+				);
+	const problems = await db.query<ImportProblem>(
+		`SELECT row, "column", value, reason FROM ${PROBLEMS_TABLE} ORDER BY row, "column" NULLS FIRST LIMIT ${PROBLEMS_SHOWN}`
+	);
+	const rowsRejected = counts.rejected;
+	return {
+		source: staged.source,
+		layout: mapping.layout,
+		rowsRead: staged.rowsRead,
+		rowsAccepted: staged.rowsRead - rowsRejected,
+		rowsRejected,
+		sessions: counts.sessions,
+		measurements: Number(measurements),
+		clients: counts.clients,
+		problems,
+		problemCount: counts.problems,
+		notes: [] as string[]
+	};
+}
+
+/** All problems, for the downloadable report. */
+export async function allProblems(db: Connector): Promise<ImportProblem[]> {
+	return db.query<ImportProblem>(`SELECT row, "column", value, reason FROM ${PROBLEMS_TABLE} ORDER BY row, "column" NULLS FIRST`);
+}

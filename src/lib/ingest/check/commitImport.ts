@@ -1,0 +1,90 @@
+import type { Connector } from '$lib/db/connector';
+import { createCanonicalTables } from '$lib/db/canonicalTables';
+import { quoteIdentifier, quoteLiteral } from '$lib/db/sql';
+import { layoutFields } from '../fieldSpecs';
+import type { ImportMapping } from '../importFields';
+import { RAW_TABLE } from '../stage/stagedFile';
+import { ACCEPTED_TABLE, CHECKED_TABLE, PROBLEMS_TABLE } from './checkImport';
+import type { ImportOptions } from './importOptions';
+
+/** What an import added to the canonical tables. */
+export interface ImportCounts {
+	sessions: number;
+	measurements: number;
+	clients: number;
+	therapists: number;
+}
+
+async function count(db: Connector, table: string): Promise<number> {
+	const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdentifier(table)}`);
+	return n;
+}
+
+/**
+ * Turns the accepted rows into canonical rows, next to whatever the tables already hold (an append): sessions
+ * (one per session key), scores, new clients (their fields from their earliest session) and new therapists
+ * (their clinic from their earliest session). Then forgets the file: its raw cells never stay in the database.
+ */
+export async function commitImport(db: Connector, mapping: ImportMapping, options: ImportOptions): Promise<ImportCounts> {
+	await createCanonicalTables(db);
+	const before = {
+		sessions: await count(db, 'sessions'),
+		measurements: await count(db, 'measurements'),
+		clients: await count(db, 'clients'),
+		therapists: await count(db, 'therapists')
+	};
+	const numbered = mapping.fields.session_number !== undefined;
+	const sessionNumber = numbered
+		? 'session_number::INTEGER'
+		: `(row_number() OVER (PARTITION BY client_id ORDER BY session_date::DATE, __row)
+			+ coalesce((SELECT max(s.session_number) FROM sessions s WHERE s.client_id = a.client_id), 0))::INTEGER`;
+	const date = options.dates === 'month' ? `date_trunc('month', session_date::DATE)::DATE` : 'session_date::DATE';
+	const firstOfSession = `(SELECT * FROM ${ACCEPTED_TABLE} QUALIFY row_number() OVER (PARTITION BY __session ORDER BY __row) = 1)`;
+	await db.exec(
+		`CREATE OR REPLACE TEMP TABLE import_sessions AS
+		 SELECT __session AS session_id, client_id, therapist_id, clinic_id, ${date} AS session_date, session_date::DATE AS exact_date,
+			${sessionNumber} AS session_number, duration_min::INTEGER AS duration_min, primary_technique, other_techniques,
+			body_region, pressure, age_band, sex, primary_condition, __row
+		 FROM ${firstOfSession} a`
+	);
+	await db.exec(
+		`INSERT INTO sessions SELECT session_id, client_id, therapist_id, clinic_id, session_date, session_number, duration_min,
+			primary_technique, other_techniques, body_region, pressure FROM import_sessions ORDER BY __row`
+	);
+	await db.exec(
+		`INSERT INTO clients
+		 SELECT client_id, first(age_band ORDER BY exact_date, __row), first(sex ORDER BY exact_date, __row),
+			first(primary_condition ORDER BY exact_date, __row)
+		 FROM import_sessions WHERE client_id NOT IN (SELECT client_id FROM clients) GROUP BY client_id ORDER BY client_id`
+	);
+	await db.exec(
+		`INSERT INTO therapists
+		 SELECT therapist_id, first(clinic_id ORDER BY exact_date, __row)
+		 FROM import_sessions WHERE therapist_id NOT IN (SELECT therapist_id FROM therapists) GROUP BY therapist_id ORDER BY therapist_id`
+	);
+	await db.exec(`INSERT INTO measurements ${measurementRows(mapping)}`);
+	await db.exec(
+		`DROP TABLE import_sessions; DROP TABLE ${ACCEPTED_TABLE}; DROP TABLE ${CHECKED_TABLE}; DROP TABLE ${PROBLEMS_TABLE}; DROP TABLE ${RAW_TABLE}`
+	);
+	return {
+		sessions: (await count(db, 'sessions')) - before.sessions,
+		measurements: (await count(db, 'measurements')) - before.measurements,
+		clients: (await count(db, 'clients')) - before.clients,
+		therapists: (await count(db, 'therapists')) - before.therapists
+	};
+}
+
+/** Scores as canonical rows: the long layout's rows, or the wide layout's score columns turned into rows. */
+function measurementRows(mapping: ImportMapping): string {
+	if (mapping.layout === 'long') {
+		return `SELECT __session, instrument, timepoint, value::DOUBLE, rom_movement, side FROM ${ACCEPTED_TABLE} ORDER BY __row`;
+	}
+	const scores = layoutFields('wide').filter((f) => f.kind === 'score' && mapping.fields[f.key]);
+	const parts = scores.map((f) => {
+		const m = f.measure!;
+		const literal = (v: string | null) => (v === null ? 'NULL' : quoteLiteral(v));
+		return `SELECT __session, ${literal(m.instrument)}, ${literal(m.timepoint)}, ${quoteIdentifier(f.key)}::DOUBLE, ${literal(m.rom_movement)}, ${literal(m.side)}, __row, ${scores.indexOf(f)} AS k
+			FROM ${ACCEPTED_TABLE} WHERE ${quoteIdentifier(f.key)} IS NOT NULL`;
+	});
+	return `SELECT * EXCLUDE (__row, k) FROM (${parts.join(' UNION ALL ')}) ORDER BY __row, k`;
+}

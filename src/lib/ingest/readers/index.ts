@@ -1,0 +1,4 @@
+export { cellText, dateText } from './cellText';
+export { readJson } from './json';
+export { readParquet } from './parquet';
+export { readXlsx, xlsxSheetNames } from './xlsx';

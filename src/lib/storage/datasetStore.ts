@@ -1,0 +1,99 @@
+import type { DatasetFiles } from '$lib/db/loadDataset';
+import { DEMO_DATASET_ID, type DatasetInfo } from './datasetInfo';
+
+const DB_NAME = 'massage-outcomes';
+const VERSION = 1;
+const INFO = 'datasets';
+const FILES = 'files';
+const ACTIVE_KEY = 'massage-outcomes:active-dataset';
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+	return new Promise((resolve, reject) => {
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => reject(req.error);
+	});
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+	return new Promise((resolve, reject) => {
+		tx.oncomplete = () => resolve();
+		tx.onerror = () => reject(tx.error);
+		tx.onabort = () => reject(tx.error ?? new Error('the browser refused to store the data'));
+	});
+}
+
+function open(): Promise<IDBDatabase> {
+	const req = indexedDB.open(DB_NAME, VERSION);
+	req.onupgradeneeded = () => {
+		req.result.createObjectStore(INFO, { keyPath: 'id' });
+		req.result.createObjectStore(FILES);
+	};
+	return request(req);
+}
+
+async function withStores<T>(mode: IDBTransactionMode, work: (info: IDBObjectStore, files: IDBObjectStore) => Promise<T> | T): Promise<T> {
+	const db = await open();
+	try {
+		const tx = db.transaction([INFO, FILES], mode);
+		const result = await work(tx.objectStore(INFO), tx.objectStore(FILES));
+		await done(tx);
+		return result;
+	} finally {
+		db.close();
+	}
+}
+
+/**
+ * Datasets kept in this browser's IndexedDB: their canonical files (gzipped CSV) and what the list shows. Data
+ * stay on this device; the browser is asked to keep them when storage runs short.
+ */
+export const datasetStore = {
+	async list(): Promise<DatasetInfo[]> {
+		const all = await withStores('readonly', (info) => request(info.getAll() as IDBRequest<DatasetInfo[]>));
+		return all.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+	},
+
+	async info(id: string): Promise<DatasetInfo | undefined> {
+		return withStores('readonly', (info) => request(info.get(id) as IDBRequest<DatasetInfo | undefined>));
+	},
+
+	async files(id: string): Promise<DatasetFiles | undefined> {
+		return withStores('readonly', (_, files) => request(files.get(id) as IDBRequest<DatasetFiles | undefined>));
+	},
+
+	/** Saves a dataset's files and info in one transaction: both or neither. */
+	async save(dataset: DatasetInfo, files: DatasetFiles): Promise<void> {
+		await navigator.storage?.persist?.().catch(() => false);
+		await withStores('readwrite', (info, store) => {
+			info.put(dataset);
+			store.put(files, dataset.id);
+		});
+	},
+
+	async delete(id: string): Promise<void> {
+		await withStores('readwrite', (info, files) => {
+			info.delete(id);
+			files.delete(id);
+		});
+		if (activeDatasetId() === id) setActiveDatasetId(DEMO_DATASET_ID);
+	},
+
+	/** Removes every imported dataset and saved choice from this browser. The demo data stay. */
+	async deleteAll(): Promise<void> {
+		await withStores('readwrite', (info, files) => {
+			info.clear();
+			files.clear();
+		});
+		localStorage.removeItem(ACTIVE_KEY);
+	}
+};
+
+/** The dataset the charts show, remembered across visits. */
+export function activeDatasetId(): string {
+	return localStorage.getItem(ACTIVE_KEY) ?? DEMO_DATASET_ID;
+}
+
+export function setActiveDatasetId(id: string): void {
+	if (id === DEMO_DATASET_ID) localStorage.removeItem(ACTIVE_KEY);
+	else localStorage.setItem(ACTIVE_KEY, id);
+}
