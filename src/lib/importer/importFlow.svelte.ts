@@ -166,15 +166,19 @@ export class ImportFlow {
 		this.step = 'map';
 	}
 
+	/** Columns the source itself marks as identifying come first, with its reason; then those found by name or content. */
 	#findIdentifiers(staged: StagedFile, profile: FileProfile): IdentifierFinding[] {
+		const flagged: IdentifierFinding[] = Object.entries(staged.flaggedIdentifiers).map(([column, reason]) => ({
+			column,
+			kind: 'record_number',
+			evidence: reason,
+			reason: 'the source marks it as identifying a person'
+		}));
 		const found = findIdentifierColumns(
 			staged.headers,
 			profile.sample.map((r) => r.cells)
-		);
-		for (const [column, reason] of Object.entries(staged.flaggedIdentifiers)) {
-			if (!found.some((f) => f.column === column)) found.push({ column, kind: 'record_number', evidence: reason, reason });
-		}
-		return found;
+		).filter((f) => !flagged.some((g) => g.column === f.column));
+		return [...flagged, ...found];
 	}
 
 	/** A mapping suggested from the headers, with value maps suggested from each mapped category column's values. */

@@ -1,4 +1,5 @@
-import { browserDatabase, MEASURES, type StartPhase } from '$lib/db/browserDatabase';
+import { MEASURES, shownDataset, type StartPhase } from '$lib/db/browserDatabase';
+import type { DatasetInfo } from '$lib/storage/datasetInfo';
 import type { Connector } from '$lib/db';
 import { queryFilterOptions, type FilterOptions, type OutcomeFilter, type Timepoint } from '$lib/queries';
 import { loadOverview, type Overview } from './overview';
@@ -19,6 +20,9 @@ export class OverviewPage {
 	options = $state<FilterOptions | null>(null);
 	overview = $state<Overview | null>(null);
 	updating = $state(false);
+	/** The dataset shown, and why the one chosen last time could not be (the demo data then stand in). */
+	dataset = $state<DatasetInfo | null>(null);
+	fallback = $state<string | null>(null);
 	#db = $state<Connector | null>(null);
 	#latest = 0;
 	readonly #k: number;
@@ -34,7 +38,10 @@ export class OverviewPage {
 
 	async start(): Promise<void> {
 		try {
-			const db = await browserDatabase((phase) => (this.phase = phase));
+			const shown = await shownDataset((phase) => (this.phase = phase));
+			const db = shown.db;
+			this.dataset = shown.dataset;
+			this.fallback = shown.fallback;
 			this.options = await queryFilterOptions(db);
 			this.#db = db;
 		} catch (error) {

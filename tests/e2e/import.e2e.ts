@@ -1,0 +1,160 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+mkdirSync('tests/e2e/screenshots', { recursive: true });
+
+const FIXTURES = 'tests/fixtures/import';
+const LONG = 30_000;
+
+async function openData(page: Page) {
+	await page.goto('./data');
+	await expect(page.getByRole('heading', { name: 'Your data', level: 1 })).toBeVisible();
+}
+
+async function chooseFiles(page: Page, ...names: string[]) {
+	await page.getByLabel('Import data').setInputFiles(names.map((n) => `${FIXTURES}/${n}`));
+}
+
+/** The column table's select for a file header. */
+function holds(page: Page, header: string) {
+	return page.getByRole('table', { name: 'Columns in the file and what each holds' }).getByLabel(header, { exact: true });
+}
+
+async function checkRows(page: Page, rowsRead: string, verdict: string) {
+	await page.getByRole('button', { name: `Check ${rowsRead} rows` }).click();
+	await expect(page.getByRole('heading', { name: verdict })).toBeVisible({ timeout: LONG });
+}
+
+async function importRows(page: Page, accepted: string, verdict: string) {
+	await page.getByRole('button', { name: `Import ${accepted} ${accepted === '1' ? 'row' : 'rows'}` }).click();
+	await expect(page.getByRole('heading', { name: verdict })).toBeVisible({ timeout: LONG });
+}
+
+function kpi(page: Page, label: string) {
+	return page.getByRole('region', { name: label, exact: true }).locator('.value');
+}
+
+test('a wide clinic export with three invalid rows: those rows are reported by row number and the rest imported', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'clinic-visits.csv');
+	await expect(page.getByRole('heading', { name: 'clinic-visits.csv' })).toBeVisible({ timeout: LONG });
+	await expect(page.getByText('18 rows, 13 columns')).toBeVisible();
+	await expect(holds(page, 'Client #')).toHaveValue('client_id');
+	await expect(holds(page, 'Pain Before (0-10)')).toHaveValue('pain_nrs_pre');
+	await expect(page.getByLabel('Reiki')).toHaveValue('');
+	await page.screenshot({ path: 'tests/e2e/screenshots/import-mapping.png', fullPage: true });
+	await checkRows(page, '18', '15 rows can be imported, 3 rows rejected');
+	await page.screenshot({ path: 'tests/e2e/screenshots/import-report.png', fullPage: true });
+	const rows = page.getByRole('table', { name: /Rejected rows/ }).locator('tbody tr');
+	await expect(rows).toHaveCount(3);
+	expect(await rows.locator('td:first-child').allTextContents()).toEqual(['8', '10', '12']);
+	await expect(rows.nth(0)).toContainText("value 12 is outside Pain (0-10)'s range 0-10");
+	await expect(rows.nth(1)).toContainText('Reiki');
+	await expect(rows.nth(2)).toContainText('30/02/2026');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download report (CSV)' }).click();
+	const report = await (await download).path();
+	const { readFileSync } = await import('node:fs');
+	const lines = readFileSync(report, 'utf8').trim().split('\r\n');
+	expect(lines[0]).toBe('file,row,column,value,reason');
+	expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['8', '10', '12']);
+	await importRows(page, '15', '15 rows imported, 3 rows rejected');
+	await expect(page.getByRole('table', { name: 'Datasets in this browser' })).toContainText('clinic-visits.csv');
+});
+
+test('a clinic export mapped with a preset shows on the dashboard, survives a reload, and "Delete all data" removes it', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'clinic-export.csv');
+	await expect(page.getByRole('heading', { name: 'clinic-export.csv' })).toBeVisible({ timeout: LONG });
+	await page.getByLabel('Import preset…').setInputFiles(`${FIXTURES}/clinic-export.mapping.json`);
+	await expect(page.getByText('Preset “Front desk export” imported and applied.')).toBeVisible();
+	await expect(page.getByLabel('Mapping preset')).toHaveValue('Front desk export');
+	await expect(holds(page, 'Tx')).toHaveValue('primary_technique');
+	await expect(page.getByLabel('Dates are written as')).toHaveValue('MM/DD/YYYY');
+	await page.getByLabel('Dataset name').fill('Front desk, 2024-2026');
+	await checkRows(page, '1,882', '1,882 rows can be imported, 0 rows rejected');
+	await importRows(page, '1,882', '1,882 rows imported, 0 rows rejected');
+	await page.getByRole('link', { name: 'See the overview' }).click();
+	await expect(kpi(page, 'Sessions')).toHaveText('1,882', { timeout: LONG });
+	await expect(page.getByText('Front desk, 2024-2026')).toBeVisible();
+	const pain = page.getByRole('figure', { name: 'Pain (0-10) by technique' });
+	await expect(pain.locator('svg[aria-hidden="true"] circle').first()).toBeVisible();
+	await page.screenshot({ path: 'tests/e2e/screenshots/import-overview.png', fullPage: true });
+
+	await page.reload();
+	await expect(kpi(page, 'Sessions')).toHaveText('1,882', { timeout: LONG });
+	await expect(page.getByText('Front desk, 2024-2026')).toBeVisible();
+	await expect(pain.locator('svg[aria-hidden="true"] circle').first()).toBeVisible();
+
+	await page.getByRole('link', { name: 'Your data' }).click();
+	await expect(page.getByRole('row', { name: /Front desk, 2024-2026/ })).toContainText('1,882');
+	page.once('dialog', (dialog) => dialog.accept());
+	await page.getByRole('button', { name: 'Delete all data' }).click();
+	await expect(page.getByText('All imported data deleted from this browser. The demo data are shown.')).toBeVisible({ timeout: LONG });
+	await expect(page.getByRole('row', { name: /Front desk/ })).toHaveCount(0);
+	await page.reload();
+	await page.getByRole('link', { name: 'Overview' }).click();
+	await expect(kpi(page, 'Sessions')).toHaveText('15,366', { timeout: LONG });
+});
+
+test('a long file (one row per score, semicolons, decimal commas) imports as scores of sessions', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'outcomes-long.csv');
+	await expect(page.getByText('2,732 rows, 14 columns')).toBeVisible({ timeout: LONG });
+	await expect(page.getByText(/semicolon-separated/)).toBeVisible();
+	await expect(page.getByLabel('One row per score (instrument, timepoint and score columns)')).toBeChecked();
+	await expect(holds(page, 'score')).toHaveValue('value');
+	await checkRows(page, '2,732', '2,732 rows can be imported, 0 rows rejected');
+	await expect(page.getByText('380 sessions, 2,732 scores and 50 clients would be imported')).toBeVisible();
+	await importRows(page, '2,732', '2,732 rows imported, 0 rows rejected');
+});
+
+for (const [file, rows] of [
+	['duckdb-snappy.parquet', 'Parquet written by DuckDB'],
+	['visits.xlsx', 'an Excel workbook']
+] as const) {
+	test(`${rows}: the row with a blank condition is rejected, the rest imported`, async ({ page }) => {
+		await openData(page);
+		await chooseFiles(page, file);
+		await expect(page.getByText('16 rows, 12 columns')).toBeVisible({ timeout: LONG });
+		await checkRows(page, '16', '15 rows can be imported, 1 row rejected');
+		await expect(page.getByRole('table', { name: /Rejected rows/ }).locator('tbody tr')).toContainText(['12condition']);
+		await importRows(page, '15', '15 rows imported, 1 row rejected');
+	});
+}
+
+test('FHIR Bulk Data NDJSON: scores come from Observations and QuestionnaireResponses with the FHIR preset', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'fhir/bulk-export-mixed.ndjson');
+	await expect(page.getByText('146 rows, 11 columns')).toBeVisible({ timeout: LONG });
+	await expect(page.getByLabel('Mapping preset')).toHaveValue('FHIR');
+	await checkRows(page, '146', '146 rows can be imported, 0 rows rejected');
+	await expect(page.getByText('30 sessions, 146 scores and 6 clients would be imported')).toBeVisible();
+	await importRows(page, '146', '146 rows imported, 0 rows rejected');
+});
+
+test('a REDCap records export with its data dictionary: the identifier field must be dropped, then it imports', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'redcap/massage_outcomes_records.csv', 'redcap/massage_outcomes_DataDictionary.csv');
+	await expect(page.getByRole('alert').filter({ hasText: 'One column identifies people and cannot be loaded' })).toBeVisible({ timeout: LONG });
+	await expect(page.getByRole('row', { name: /chart_no/ })).toContainText('marked as an identifier in the REDCap data dictionary');
+	await page.getByRole('button', { name: 'Drop this column' }).click();
+	await expect(page.getByLabel('Mapping preset')).toHaveValue('REDCap');
+	await checkRows(page, '40', '40 rows can be imported, 0 rows rejected');
+	await importRows(page, '40', '40 rows imported, 0 rows rejected');
+});
+
+test('a file with an email column is refused until that column is dropped', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'visits-with-email.csv');
+	const notice = page.getByRole('alert').filter({ hasText: 'One column identifies people and cannot be loaded' });
+	await expect(notice).toBeVisible({ timeout: LONG });
+	await expect(notice.getByRole('row', { name: /email/ })).toContainText('email addresses identify a person directly');
+	await expect(page.getByRole('button', { name: /^Check/ })).toHaveCount(0);
+	await page.screenshot({ path: 'tests/e2e/screenshots/import-identifiers.png', fullPage: true });
+	await page.getByRole('button', { name: 'Drop this column' }).click();
+	await expect(page.getByText('Dropped, never loaded: email.')).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Columns in the file and what each holds' }).getByLabel('email')).toHaveCount(0);
+	await checkRows(page, '5', '5 rows can be imported, 0 rows rejected');
+});
