@@ -61,6 +61,7 @@ test('a wide clinic export with three invalid rows: those rows are reported by r
 	expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['8', '10', '12']);
 	await importRows(page, '15', '15 rows imported, 3 rows rejected');
 	await expect(page.getByRole('table', { name: 'Datasets in this browser' })).toContainText('clinic-visits.csv');
+	await expect(page.getByText('Kept in this browser: it will be there next time.')).toBeVisible({ timeout: LONG });
 });
 
 test('a clinic export mapped with a preset shows on the dashboard, survives a reload, and "Delete all data" removes it', async ({ page }) => {
@@ -75,6 +76,7 @@ test('a clinic export mapped with a preset shows on the dashboard, survives a re
 	await page.getByLabel('Dataset name').fill('Front desk, 2024-2026');
 	await checkRows(page, '1,882', '1,882 rows can be imported, 0 rows rejected');
 	await importRows(page, '1,882', '1,882 rows imported, 0 rows rejected');
+	await expect(page.getByText('Kept in this browser: it will be there next time.')).toBeVisible({ timeout: LONG });
 	await page.getByRole('link', { name: 'See the overview' }).click();
 	await expect(kpi(page, 'Sessions')).toHaveText('1,882', { timeout: LONG });
 	await expect(page.getByText('Front desk, 2024-2026')).toBeVisible();
@@ -94,7 +96,7 @@ test('a clinic export mapped with a preset shows on the dashboard, survives a re
 	await expect(page.getByText('All imported data deleted from this browser. The demo data are shown.')).toBeVisible({ timeout: LONG });
 	await expect(page.getByRole('row', { name: /Front desk/ })).toHaveCount(0);
 	await page.reload();
-	await page.getByRole('link', { name: 'Overview' }).click();
+	await page.getByRole('link', { name: 'Overview', exact: true }).click();
 	await expect(kpi(page, 'Sessions')).toHaveText('15,366', { timeout: LONG });
 });
 
@@ -157,4 +159,59 @@ test('a file with an email column is refused until that column is dropped', asyn
 	await expect(page.getByText('Dropped, never loaded: email.')).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Columns in the file and what each holds' }).getByLabel('email')).toHaveCount(0);
 	await checkRows(page, '5', '5 rows can be imported, 0 rows rejected');
+});
+
+test('adding the same file again to its dataset reports every session as already there and imports nothing', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'clinic-visits.csv');
+	await checkRows(page, '18', '15 rows can be imported, 3 rows rejected');
+	await importRows(page, '15', '15 rows imported, 3 rows rejected');
+	await expect(page.getByText('Kept in this browser: it will be there next time.')).toBeVisible({ timeout: LONG });
+	await chooseFiles(page, 'clinic-visits.csv');
+	await page.getByLabel('Add to a dataset in this browser').check();
+	await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue(/.+/);
+	await checkRows(page, '18', '0 rows can be imported, 18 rows rejected');
+	await expect(page.getByRole('table', { name: /Rejected rows/ })).toContainText('this session is already in the dataset; it is not imported twice');
+	await expect(page.getByRole('button', { name: 'Import 0 rows' })).toBeDisabled();
+});
+
+test('a file that cannot be read, or an import cancelled half-way, leaves the shown and kept data as they were', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'clinic-visits.csv');
+	await checkRows(page, '18', '15 rows can be imported, 3 rows rejected');
+	await importRows(page, '15', '15 rows imported, 3 rows rejected');
+	await expect(page.getByText('Kept in this browser: it will be there next time.')).toBeVisible({ timeout: LONG });
+
+	await page.getByLabel('Import data').setInputFiles({ name: 'visits.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('not a workbook') });
+	await expect(page.getByRole('alert')).toContainText('visits.xls: old Excel files (.xls) cannot be read. Save the sheet as .xlsx or CSV and import that.');
+	await expect(page.getByRole('alert')).toContainText('Nothing was changed');
+
+	await chooseFiles(page, 'clinic-export.csv');
+	await expect(page.getByRole('heading', { name: 'clinic-export.csv' })).toBeVisible({ timeout: LONG });
+	await page.getByRole('button', { name: 'Cancel import' }).click();
+	await expect(page.getByLabel('Import data')).toBeVisible();
+
+	const rows = page.getByRole('table', { name: 'Datasets in this browser' }).locator('tbody tr');
+	await expect(rows).toHaveCount(2);
+	await expect(rows.first()).toContainText('clinic-visits.csv');
+	await expect(rows.first()).toContainText('Shown');
+	await page.reload();
+	await expect(page.getByRole('table', { name: 'Datasets in this browser' }).locator('tbody tr')).toHaveCount(2);
+});
+
+test('switching between the demo data and an imported dataset changes what the overview shows', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'outcomes-long.csv');
+	await checkRows(page, '2,732', '2,732 rows can be imported, 0 rows rejected');
+	await importRows(page, '2,732', '2,732 rows imported, 0 rows rejected');
+	await page.getByRole('button', { name: 'Show Demo data (synthetic)' }).click();
+	await expect(page.getByText('Demo data (synthetic) is now shown on the dashboard.')).toBeVisible({ timeout: LONG });
+	await page.getByRole('link', { name: 'Overview', exact: true }).click();
+	await expect(kpi(page, 'Sessions')).toHaveText('15,366', { timeout: LONG });
+	await page.getByRole('link', { name: 'Import your own' }).click();
+	await page.getByRole('button', { name: 'Show outcomes-long.csv' }).click();
+	await expect(page.getByText('outcomes-long.csv is now shown on the dashboard.')).toBeVisible({ timeout: LONG });
+	await page.getByRole('link', { name: 'Overview', exact: true }).click();
+	await expect(page.getByText('Dataset: outcomes-long.csv')).toBeVisible({ timeout: LONG });
+	await expect(kpi(page, 'Sessions')).toHaveText('380');
 });

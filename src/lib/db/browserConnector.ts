@@ -1,6 +1,7 @@
 import { AsyncDuckDB, ConsoleLogger, LogLevel } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { tableToIPC } from 'apache-arrow';
 import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
 import { OPEN_SETTINGS } from './settings';
@@ -76,6 +77,12 @@ export async function openBrowserConnector(): Promise<Connector> {
 			} finally {
 				await db.dropFile(name);
 			}
+		},
+		async queryArrowIpc(sql) {
+			return run(sql, async () => tableToIPC(await conn.query(sql), 'stream'));
+		},
+		async createTableFromArrowIpc(table, bytes) {
+			await run(`(arrow into ${table})`, () => conn.insertArrowFromIPCStream(bytes, { name: table, create: true }));
 		},
 		async dropFile(name) {
 			await db.dropFile(name);

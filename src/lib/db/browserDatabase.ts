@@ -32,6 +32,19 @@ export interface ShownDataset {
 
 let started: Promise<ShownDataset> | undefined;
 
+/** Work that still needs a database after it stops being shown (keeping an import): it is closed after that. */
+const holds = new WeakMap<Connector, Promise<unknown>[]>();
+
+/** Keeps a database open until `work` settles, even if another dataset is shown meanwhile. */
+export function holdOpen(db: Connector, work: Promise<unknown>): void {
+	holds.set(db, [...(holds.get(db) ?? []), work]);
+}
+
+async function closeWhenFree(db: Connector): Promise<void> {
+	await Promise.allSettled(holds.get(db) ?? []);
+	await db.close().catch(() => undefined);
+}
+
 /**
  * The page's one database: duckdb-wasm started once, lazily, with the chosen dataset loaded (the demo data
  * unless the person chose one of theirs) and then locked (no file or network access from SQL). Every caller
@@ -97,6 +110,8 @@ export async function showDataset(next: { db: Connector; dataset: DatasetInfo } 
 		started = start(() => {});
 	}
 	const shown = await started;
-	if (previous) await previous.then((p) => (p.db === shown.db ? undefined : p.db.close())).catch(() => undefined);
+	if (previous) {
+		void previous.then((p) => (p.db === shown.db ? undefined : closeWhenFree(p.db))).catch(() => undefined);
+	}
 	return shown;
 }

@@ -33,16 +33,70 @@ export async function createCanonicalTables(db: Connector): Promise<void> {
 	}
 }
 
-/** The canonical tables as gzipped CSV, the form a dataset is kept in and loaded from. */
-export async function exportCanonicalTables(db: Connector): Promise<Record<CanonicalTableName, Uint8Array>> {
-	const files = {} as Record<CanonicalTableName, Uint8Array>;
+/** gzip with the platform's own CompressionStream (native code in the browser and in Node): faster than in wasm. */
+export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+	const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip'));
+	return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+type CanonicalFiles = Record<CanonicalTableName, Uint8Array>;
+
+/**
+ * The canonical tables as Arrow IPC streams: typed and columnar, so a kept dataset loads without parsing text.
+ * A query result needs no file access, so this works on a locked database too.
+ */
+export async function exportCanonicalArrow(db: Connector): Promise<CanonicalFiles> {
+	const files = {} as CanonicalFiles;
 	for (const { name, schema } of CANONICAL_TABLES) {
 		const columns = tableColumns(schema).map((c) => quoteIdentifier(c.name));
-		const order = name === 'measurements' ? 'session_id, instrument, timepoint, rom_movement, side' : columns[0];
-		files[name] = await db.copyToBytes(
-			`SELECT ${columns.join(', ')} FROM ${quoteIdentifier(name)} ORDER BY ${order}`,
-			`FORMAT csv, HEADER true, COMPRESSION gzip`
-		);
+		files[name] = await db.queryArrowIpc(`SELECT ${columns.join(', ')} FROM ${quoteIdentifier(name)}`);
 	}
 	return files;
+}
+
+/** Each file gzipped: the form a dataset is kept in. */
+export async function gzipFiles(files: CanonicalFiles): Promise<CanonicalFiles> {
+	const zipped = {} as CanonicalFiles;
+	for (const [name, bytes] of Object.entries(files) as [CanonicalTableName, Uint8Array][]) zipped[name] = await gzip(bytes);
+	return zipped;
+}
+
+/** The canonical tables as they are kept: gzipped Arrow IPC streams. */
+export async function exportCanonicalTables(db: Connector): Promise<CanonicalFiles> {
+	return gzipFiles(await exportCanonicalArrow(db));
+}
+
+/** An Arrow IPC stream starts with the continuation marker 0xFFFFFFFF. */
+function isArrowStream(bytes: Uint8Array): boolean {
+	return bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff;
+}
+
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+	const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+	return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * Loads canonical files, whichever form they come in: gzipped CSV (the bundled demo data, read by DuckDB with the
+ * schema's types) or gzipped Arrow IPC (a dataset kept in this browser, typed already).
+ */
+export async function loadCanonicalFiles(db: Connector, files: CanonicalFiles): Promise<void> {
+	const first = files[CANONICAL_TABLES[0].name];
+	const gzipped = first[0] === 0x1f && first[1] === 0x8b;
+	const head = gzipped ? await gunzip(first) : first;
+	if (isArrowStream(head)) {
+		for (const { name } of CANONICAL_TABLES) {
+			const bytes = name === CANONICAL_TABLES[0].name ? head : gzipped ? await gunzip(files[name]) : files[name];
+			await db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(name)}`);
+			await db.createTableFromArrowIpc(name, bytes);
+		}
+		return;
+	}
+	const names = CANONICAL_TABLES.map(({ name }) => canonicalFileName(name, gzipped));
+	for (const [i, { name }] of CANONICAL_TABLES.entries()) await db.registerFile(names[i], files[name]);
+	try {
+		await loadCanonicalTables(db, names);
+	} finally {
+		for (const name of names) await db.dropFile(name);
+	}
 }

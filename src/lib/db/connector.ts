@@ -19,6 +19,10 @@ export interface Connector {
 	 * gzipped CSV for the browser's storage. Nothing is written outside the database's own memory or a temp file.
 	 */
 	copyToBytes(select: string, options: string): Promise<Uint8Array>;
+	/** A query's result as Arrow IPC stream bytes: columnar, typed, fast to keep and to load again. */
+	queryArrowIpc(sql: string): Promise<Uint8Array>;
+	/** Creates a table from Arrow IPC stream bytes (as queryArrowIpc gives them), keeping the column types. */
+	createTableFromArrowIpc(table: string, bytes: Uint8Array): Promise<void>;
 	/** Forgets a registered file. */
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;

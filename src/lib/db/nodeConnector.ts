@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type * as DuckDBBlocking from '@duckdb/duckdb-wasm/blocking';
+import type * as Arrow from 'apache-arrow';
 import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
 import { OPEN_SETTINGS } from './settings';
@@ -13,6 +14,9 @@ const require = createRequire(import.meta.url);
 /** duckdb-wasm's node build: the same engine as the page's, for tests and scripts. Not bundled into the app. */
 export async function openNodeConnector(): Promise<Connector> {
 	const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof DuckDBBlocking;
+	// The CommonJS Arrow that duckdb-wasm's node build itself requires: an ES import would be another copy whose
+	// classes do not recognise its tables.
+	const { tableToIPC } = require('apache-arrow') as typeof Arrow;
 	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 	const db = await duckdb.createDuckDB(
 		{
@@ -61,6 +65,12 @@ export async function openNodeConnector(): Promise<Connector> {
 			} finally {
 				rmSync(dir, { recursive: true, force: true });
 			}
+		},
+		async queryArrowIpc(sql) {
+			return run(sql, () => tableToIPC(conn.query(sql), 'stream'));
+		},
+		async createTableFromArrowIpc(table, bytes) {
+			run(`(arrow into ${table})`, () => conn.insertArrowFromIPCStream(bytes, { name: table, create: true }));
 		},
 		async dropFile(name) {
 			db.dropFile(name);

@@ -1,13 +1,11 @@
-import { showDataset } from '$lib/db/browserDatabase';
+import { holdOpen, showDataset } from '$lib/db/browserDatabase';
 import { openBrowserConnector } from '$lib/db/browserConnector';
 import { buildClientCourses } from '$lib/db/clientCourses';
-import { createCanonicalTables, exportCanonicalTables, loadCanonicalTables, canonicalFileName } from '$lib/db/canonicalTables';
+import { createCanonicalTables, exportCanonicalArrow, gzipFiles, loadCanonicalFiles } from '$lib/db/canonicalTables';
 import type { Connector } from '$lib/db/connector';
-import type { DatasetFiles } from '$lib/db/loadDataset';
 import { loadReferenceTables } from '$lib/db/referenceTables';
 import { buildSessionFacts } from '$lib/db/sessionFacts';
 import { LOCK_SETTINGS } from '$lib/db/settings';
-import { CANONICAL_TABLES } from '$lib/schema';
 import { allProblems, checkImport } from '$lib/ingest/check/checkImport';
 import { commitImport, type ImportCounts } from '$lib/ingest/check/commitImport';
 import type { ImportCheck, ImportProblem } from '$lib/ingest/check/importCheck';
@@ -23,6 +21,7 @@ import { fieldSpec } from '$lib/ingest/fieldSpecs';
 import { SHIPPED_PRESETS } from '$lib/ingest/presets';
 import type { DatasetInfo } from '$lib/storage/datasetInfo';
 import { datasetStore } from '$lib/storage/datasetStore';
+import { afterDashboardDrawn } from './afterDashboardDrawn';
 import { readFileBytes } from './readFileBytes';
 
 export type ImportStep = 'choose' | 'reading' | 'map' | 'checking' | 'review' | 'importing' | 'done';
@@ -42,6 +41,20 @@ export interface ImportDone {
 	counts: ImportCounts;
 	check: ImportCheck;
 }
+
+/** Marks in the page's performance timeline for each import step, read by the import measurement. */
+export const IMPORT_MARKS = {
+	warm: 'outcomes:import-database-warm',
+	bytesRead: 'outcomes:import-bytes-read',
+	databaseReady: 'outcomes:import-database-ready',
+	staged: 'outcomes:import-staged',
+	profiled: 'outcomes:import-profiled',
+	checked: 'outcomes:import-checked',
+	committed: 'outcomes:import-committed',
+	exported: 'outcomes:import-exported',
+	chartsReady: 'outcomes:import-charts-ready',
+	kept: 'outcomes:import-kept'
+} as const;
 
 /** The cell types a categorical field needs mapped value by value. */
 const VALUE_MAPPED = new Set(['code', 'codeList']);
@@ -74,12 +87,16 @@ export class ImportFlow {
 	mappingProblems = $state<string[]>([]);
 	check = $state<ImportCheck | null>(null);
 	done = $state<ImportDone | null>(null);
+	/** Keeping the imported dataset in this browser's storage, after it is shown. */
+	saving = $state<'saving' | 'saved' | 'failed' | null>(null);
+	saveFailure = $state<string | null>(null);
 
 	#uploads: UploadedFile[] = [];
 	#db: Connector | null = null;
 	#run = 0;
 	/** The salt the check used for made-up session keys; a new dataset keeps it. */
 	#keySalt: string | undefined;
+	#warming: Promise<Connector> | undefined;
 
 	/** Identifier columns not yet dropped: the mapping waits until there are none. */
 	get blockingIdentifiers(): IdentifierFinding[] {
@@ -105,6 +122,7 @@ export class ImportFlow {
 	async choose(chosen: File[]): Promise<void> {
 		const run = ++this.#run;
 		await this.#closeDb();
+		this.warm();
 		this.#reset();
 		this.files = chosen.map((f) => ({ name: f.name, size: f.size }));
 		this.step = 'reading';
@@ -121,6 +139,7 @@ export class ImportFlow {
 				uploads.push({ name: file.name, bytes });
 			}
 			this.#uploads = uploads;
+			performance.mark(IMPORT_MARKS.bytesRead);
 			await this.#stage(run);
 		} catch (error) {
 			this.#fail(run, error);
@@ -139,21 +158,40 @@ export class ImportFlow {
 		}
 	}
 
-	async #stage(run: number): Promise<void> {
-		await this.#closeDb();
+	/** Starts a private import database ahead of time, so choosing a file does not wait for the engine to start. */
+	warm(): void {
+		this.#warming ??= openBrowserConnector();
+		this.#warming.then(
+			() => performance.mark(IMPORT_MARKS.warm),
+			() => (this.#warming = undefined)
+		);
+	}
+
+	async #importDatabase(run: number): Promise<Connector> {
+		if (this.#db) return this.#db;
 		this.progress = { label: 'Starting the import database' };
-		const db = await openBrowserConnector();
+		const opening = this.#warming ?? openBrowserConnector();
+		this.#warming = undefined;
+		const db = await opening;
 		if (run !== this.#run) {
 			await db.close();
 			throw new Cancelled();
 		}
 		this.#db = db;
+		return db;
+	}
+
+	async #stage(run: number): Promise<void> {
+		const db = await this.#importDatabase(run);
 		this.progress = { label: `Reading rows of ${this.#uploads.map((u) => u.name).join(' and ')}` };
+		performance.mark(IMPORT_MARKS.databaseReady);
 		const staged = await readUpload(db, this.#uploads, $state.snapshot(this.readOptions));
 		this.#guard(run);
+		performance.mark(IMPORT_MARKS.staged);
 		this.progress = { label: `Looking at ${staged.rowsRead.toLocaleString('en-CA')} rows`, done: staged.rowsRead, total: staged.rowsRead };
 		const profile = await profileColumns(db, staged);
 		this.#guard(run);
+		performance.mark(IMPORT_MARKS.profiled);
 		this.staged = staged;
 		this.profile = profile;
 		this.identifiers = this.#findIdentifiers(staged, profile);
@@ -300,6 +338,7 @@ export class ImportFlow {
 			}
 			this.check = result;
 			this.step = 'review';
+			performance.mark(IMPORT_MARKS.checked);
 		} catch (error) {
 			this.#fail(run, error);
 		}
@@ -316,7 +355,7 @@ export class ImportFlow {
 		const info = await datasetStore.info(this.target.id);
 		const files = await datasetStore.files(this.target.id);
 		if (!info || !files) throw new Error('The dataset to add to is no longer in this browser. Choose another.');
-		await loadFilesInto(db, files);
+		await loadCanonicalFiles(db, files);
 		return { existingSessions: true, keySalt: info.keySalt };
 	}
 
@@ -325,7 +364,10 @@ export class ImportFlow {
 		return this.#db ? allProblems(this.#db) : [];
 	}
 
-	/** Imports the accepted rows, keeps the dataset in this browser and shows it. */
+	/**
+	 * Imports the accepted rows and shows them; then keeps the dataset in this browser's storage (compressing and
+	 * storing take a while for a large file, so the dashboard does not wait for them; `saving` says when it is kept).
+	 */
 	async commit(): Promise<void> {
 		const db = this.#db;
 		const check = this.check;
@@ -336,23 +378,43 @@ export class ImportFlow {
 		try {
 			const counts = await commitImport(db, $state.snapshot(this.mapping), $state.snapshot(this.options) as ImportOptions);
 			this.#guard(run);
-			this.progress = { label: 'Keeping the dataset in this browser' };
-			const files = (await exportCanonicalTables(db)) as DatasetFiles;
+			performance.mark(IMPORT_MARKS.committed);
 			const dataset = await this.#datasetInfo(db, check);
-			await datasetStore.save(dataset, files);
 			this.#guard(run);
 			this.progress = { label: 'Preparing the charts' };
 			await loadReferenceTables(db);
 			await buildSessionFacts(db);
 			await buildClientCourses(db);
 			await db.exec(LOCK_SETTINGS);
+			performance.mark(IMPORT_MARKS.chartsReady);
 			this.#db = null;
+			this.saving = 'saving';
+			this.saveFailure = null;
 			await showDataset({ db, dataset });
 			this.done = { dataset, counts, check };
 			this.progress = null;
 			this.step = 'done';
+			holdOpen(db, this.#keep(db, dataset));
 		} catch (error) {
 			this.#fail(run, error);
+		}
+	}
+
+	/**
+	 * Keeps the shown dataset in IndexedDB as gzipped Arrow, once the dashboard has drawn (or after a few seconds),
+	 * so its queries are not kept waiting; says so when done, or why it could not.
+	 */
+	async #keep(db: Connector, dataset: DatasetInfo): Promise<void> {
+		try {
+			await afterDashboardDrawn(performance.now(), 3000);
+			const arrow = await exportCanonicalArrow(db);
+			performance.mark(IMPORT_MARKS.exported);
+			await datasetStore.save(dataset, await gzipFiles(arrow));
+			this.saving = 'saved';
+			performance.mark(IMPORT_MARKS.kept);
+		} catch (error) {
+			this.saving = 'failed';
+			this.saveFailure = `The dataset is shown but could not be kept in this browser (${message(error)}); it will be gone after a reload.`;
 		}
 	}
 
@@ -380,6 +442,14 @@ export class ImportFlow {
 		this.step = 'choose';
 	}
 
+	/** Leaving the page: stops everything and closes both private databases. */
+	async dispose(): Promise<void> {
+		await this.cancel();
+		const warming = this.#warming;
+		this.#warming = undefined;
+		await warming?.then((db) => db.close()).catch(() => undefined);
+	}
+
 	#reset(): void {
 		this.progress = null;
 		this.error = null;
@@ -403,13 +473,3 @@ export class ImportFlow {
 	}
 }
 
-/** Loads a kept dataset's canonical files into a database as its canonical tables. */
-async function loadFilesInto(db: Connector, files: DatasetFiles): Promise<void> {
-	const names = CANONICAL_TABLES.map(({ name }) => canonicalFileName(name, true));
-	for (const [i, { name }] of CANONICAL_TABLES.entries()) await db.registerFile(names[i], files[name]);
-	try {
-		await loadCanonicalTables(db, names);
-	} finally {
-		for (const name of names) await db.dropFile(name);
-	}
-}

@@ -3,7 +3,7 @@ import { createTextTable } from '$lib/db/insertTextRows';
 import { quoteIdentifier, quoteLiteral } from '$lib/db/sql';
 import { PSEUDONYMOUS_ID_PATTERN, pseudonymousIdMessage } from '$lib/schema/ids';
 import { checkLongMeasurement, fieldSpec, layoutFields, type FieldSpec } from '../fieldSpecs';
-import { SESSION_FIELDS, type FieldSource, type ImportMapping } from '../importFields';
+import { LONG_MEASURE_FIELDS, SESSION_FIELDS, type FieldSource, type ImportMapping } from '../importFields';
 import { detectDateFormat } from '../parse/date';
 import { detectDecimalMark } from '../parse/number';
 import { RAW_TABLE, type StagedFile } from '../stage/stagedFile';
@@ -16,7 +16,7 @@ import { readValue, type ReadSettings } from './readValue';
 export const CHECKED_TABLE = 'import_checked';
 /** Every problem found, one row per problem. */
 export const PROBLEMS_TABLE = 'import_problems';
-/** The rows that pass, ready to become canonical rows. */
+/** The rows that pass (a view), ready to become canonical rows. */
 export const ACCEPTED_TABLE = 'import_accepted';
 
 const LOOKUP_TABLE = 'import_lookup';
@@ -39,8 +39,9 @@ interface FieldSql {
 	join?: string;
 }
 
+/** A staged cell: already trimmed, NULL when blank (see stageCsv). */
 function cell(column: string): string {
-	return `nullif(trim(r.${quoteIdentifier(column)}), '')`;
+	return `r.${quoteIdentifier(column)}`;
 }
 
 /** What stops the mapping from being checked: required fields unmapped, unknown or dropped columns, bad fixed values. */
@@ -146,10 +147,14 @@ export async function checkImport(
 		const column = columnOf(staged, source);
 		const settings: ReadSettings = { dateFormat, decimalMark, values: mapping.values[spec.key] ?? {} };
 		if (!source || column === null) {
+			// A score column nobody mapped has nothing to carry: leaving it out keeps the checked table narrow.
+			if (spec.kind === 'score') continue;
 			const constant = source && 'constant' in source ? source.constant : spec.fallback;
 			const value =
-				constant === undefined ? 'NULL' : quoteLiteral(spec.kind === 'id' ? constant : (readValue(spec, constant, settings) as { value: string }).value);
-			sql.push({ spec, header: null, value, error: 'NULL', raw: 'NULL' });
+				constant === undefined
+					? 'NULL::VARCHAR'
+					: quoteLiteral(spec.kind === 'id' ? constant : (readValue(spec, constant, settings) as { value: string }).value);
+			sql.push({ spec, header: null, value, error: 'NULL::VARCHAR', raw: 'NULL::VARCHAR' });
 			continue;
 		}
 		const header = source && 'column' in source ? source.column : null;
@@ -200,17 +205,21 @@ export async function checkImport(
  */
 function sessionKey(sql: FieldSql[], salt: string): string {
 	const id = sql.find((f) => f.spec.key === 'session_id')!;
-	if (id.header !== null || id.value !== 'NULL') return 'session_id';
+	if (id.header !== null) return 'session_id';
 	const parts = ['client_id', 'session_date', 'session_number'].map((k) => `coalesce(${quoteIdentifier(k)}, '')`);
 	return `('s' || substr(md5(concat_ws('|', ${quoteLiteral(salt)}, ${parts.join(', ')})), 1, 15))`;
 }
 
 async function createChecked(db: Connector, staged: StagedFile, mapping: ImportMapping, sql: FieldSql[], salt: string): Promise<void> {
-	const select = sql.flatMap((f) => [
-		`${f.value} AS ${quoteIdentifier(f.spec.key)}`,
-		`${f.error} AS ${quoteIdentifier(`${f.spec.key}__error`)}`,
-		`${f.raw} AS ${quoteIdentifier(`${f.spec.key}__raw`)}`
-	]);
+	const select = sql.flatMap((f) =>
+		f.header === null
+			? [`${f.value} AS ${quoteIdentifier(f.spec.key)}`]
+			: [
+					`${f.value} AS ${quoteIdentifier(f.spec.key)}`,
+					`${f.error} AS ${quoteIdentifier(`${f.spec.key}__error`)}`,
+					`${f.raw} AS ${quoteIdentifier(`${f.spec.key}__raw`)}`
+				]
+	);
 	const empty = staged.columns.length === 0 ? 'true' : staged.columns.map((c) => `${cell(c)} IS NULL`).join(' AND ');
 	const joins = sql.map((f) => f.join).filter(Boolean);
 	await db.exec(
@@ -225,8 +234,8 @@ async function createChecked(db: Connector, staged: StagedFile, mapping: ImportM
 
 /** Long layout: each distinct (instrument, timepoint, score, movement, side) is checked by the Measurement schema. */
 async function checkLongScores(db: Connector, sql: FieldSql[]): Promise<void> {
-	const keys = ['instrument', 'timepoint', 'value', 'rom_movement', 'side'];
-	const noErrors = keys.map((k) => `${quoteIdentifier(`${k}__error`)} IS NULL`).join(' AND ');
+	const checked = sql.filter((f) => f.header !== null && LONG_MEASURE_FIELDS.includes(f.spec.key as (typeof LONG_MEASURE_FIELDS)[number]));
+	const noErrors = ['true', ...checked.map((f) => `${quoteIdentifier(`${f.spec.key}__error`)} IS NULL`)].join(' AND ');
 	const combos = await db.query<{ instrument: string; timepoint: string; value: string; rom_movement: string | null; side: string | null }>(
 		`SELECT DISTINCT instrument, timepoint, value, rom_movement, side FROM ${CHECKED_TABLE}
 		 WHERE NOT __empty AND ${noErrors} AND value IS NOT NULL AND instrument IS NOT NULL AND timepoint IS NOT NULL`
@@ -248,6 +257,11 @@ async function checkLongScores(db: Connector, sql: FieldSql[]): Promise<void> {
 	);
 }
 
+/** The score as the file wrote it (long layout), or as given for every row. */
+function rawValue(sql: FieldSql[]): string {
+	return sql.find((f) => f.spec.key === 'value')?.header === null ? 'value' : 'value__raw';
+}
+
 /** A session's own fields: every row of one session must agree on them (client fields may differ over time). */
 const SESSION_ATTRIBUTES = SESSION_FIELDS.filter((f) => !['session_id', 'age_band', 'sex', 'primary_condition'].includes(f));
 
@@ -264,7 +278,7 @@ async function collectProblems(db: Connector, staged: StagedFile, mapping: Impor
 	];
 	if (mapping.layout === 'long') {
 		const header = sql.find((f) => f.spec.key === 'value')?.header ?? 'value';
-		parts.push(`SELECT __row, ${quoteLiteral(header)}, value__raw, __score_error FROM ${CHECKED_TABLE} WHERE NOT __empty AND __score_error IS NOT NULL`);
+		parts.push(`SELECT __row, ${quoteLiteral(header)}, ${rawValue(sql)}, __score_error FROM ${CHECKED_TABLE} WHERE NOT __empty AND __score_error IS NOT NULL`);
 	}
 	await db.exec(`CREATE OR REPLACE TABLE ${PROBLEMS_TABLE} (row INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR)`);
 	await db.exec(`INSERT INTO ${PROBLEMS_TABLE} ${parts.join(' UNION ALL ')}`);
@@ -279,8 +293,7 @@ async function collectProblems(db: Connector, staged: StagedFile, mapping: Impor
 	}
 	await findDuplicates(db, mapping, sql, existingSessions);
 	await db.exec(
-		`CREATE OR REPLACE TABLE ${ACCEPTED_TABLE} AS SELECT * FROM ${CHECKED_TABLE}
-		 WHERE __row NOT IN (SELECT row FROM ${PROBLEMS_TABLE}) ORDER BY __row`
+		`CREATE OR REPLACE VIEW ${ACCEPTED_TABLE} AS SELECT c.* FROM ${CHECKED_TABLE} c ANTI JOIN ${PROBLEMS_TABLE} p ON p.row = c.__row`
 	);
 }
 
@@ -289,39 +302,45 @@ async function collectProblems(db: Connector, staged: StagedFile, mapping: Impor
  * layout a session's rows must agree on its fields. With an existing dataset, its sessions count as seen before.
  */
 async function findDuplicates(db: Connector, mapping: ImportMapping, sql: FieldSql[], existingSessions: boolean): Promise<void> {
-	const valid = `SELECT * FROM ${CHECKED_TABLE} WHERE __row NOT IN (SELECT row FROM ${PROBLEMS_TABLE})`;
+	const valid = `SELECT c.* FROM ${CHECKED_TABLE} c ANTI JOIN ${PROBLEMS_TABLE} p ON p.row = c.__row`;
 	const idHeader = sql.find((f) => f.spec.key === 'session_id')?.header ?? null;
 	const sameSession = quoteLiteral(idHeader ? `the same ${idHeader} as row ` : 'the same client, visit date and session number as row ');
 	const what = quoteLiteral(idHeader ?? '(session)');
+	// What a person can recognise the session by: its id, or its client and visit date (never the made-up key).
+	const shown = idHeader ? '__session' : `concat_ws(' ', client_id, session_date)`;
 	if (existingSessions) {
 		await db.exec(
-			`INSERT INTO ${PROBLEMS_TABLE} SELECT __row, ${what}, __session, 'this session is already in the dataset; it is not imported twice'
+			`INSERT INTO ${PROBLEMS_TABLE} SELECT __row, ${what}, ${shown}, 'this session is already in the dataset; it is not imported twice'
 			 FROM (${valid}) WHERE __session IN (SELECT session_id FROM sessions)`
 		);
 	}
 	if (mapping.layout === 'wide') {
 		await db.exec(
-			`INSERT INTO ${PROBLEMS_TABLE} SELECT __row, ${what}, __session, 'duplicate session: ' || ${sameSession} || first_row || '; a session is imported once'
-			 FROM (SELECT __row, __session, min(__row) OVER (PARTITION BY __session) AS first_row FROM (${valid})) WHERE __row <> first_row`
+			`INSERT INTO ${PROBLEMS_TABLE} SELECT __row, ${what}, shown, 'duplicate session: ' || ${sameSession} || first_row || '; a session is imported once'
+			 FROM (SELECT __row, ${shown} AS shown, min(__row) OVER (PARTITION BY __session) AS first_row FROM (${valid})) WHERE __row <> first_row`
 		);
 		return;
 	}
 	const scoreKey = ['__session', 'instrument', 'timepoint', 'rom_movement', 'side'].join(', ');
+	const nameOf = (key: string) => {
+		const field = sql.find((f) => f.spec.key === key);
+		return field?.header ?? field?.spec.label ?? key;
+	};
 	const differs = SESSION_ATTRIBUTES.map(
-		(k) => `CASE WHEN ${quoteIdentifier(k)} IS DISTINCT FROM first_value(${quoteIdentifier(k)}) OVER w THEN ${quoteLiteral(k)} END`
+		(k) => `CASE WHEN ${quoteIdentifier(k)} IS DISTINCT FROM first_value(${quoteIdentifier(k)}) OVER w THEN ${quoteLiteral(nameOf(k))} END`
 	).join(', ');
 	await db.exec(
 		`INSERT INTO ${PROBLEMS_TABLE}
-		 SELECT __row, ${what}, __session, 'this row''s ' || fields || ' differ from row ' || first_row || ' of the same session; correct one of them'
+		 SELECT __row, ${what}, shown, 'does not agree with row ' || first_row || ' of the same session on ' || fields || '; correct one of them'
 		 FROM (
-			SELECT __row, __session, first_value(__row) OVER w AS first_row, concat_ws(', ', ${differs}) AS fields
+			SELECT __row, ${shown} AS shown, first_value(__row) OVER w AS first_row, concat_ws(', ', ${differs}) AS fields
 			FROM (${valid}) WINDOW w AS (PARTITION BY __session ORDER BY __row)
 		 ) WHERE fields <> '';
 		 INSERT INTO ${PROBLEMS_TABLE}
-		 SELECT __row, ${quoteLiteral(sql.find((f) => f.spec.key === 'value')?.header ?? 'value')}, value__raw,
+		 SELECT __row, ${quoteLiteral(sql.find((f) => f.spec.key === 'value')?.header ?? 'value')}, raw_value,
 			'duplicate score: the same instrument and timepoint as row ' || first_row || ' of the same session'
 		 FROM (
-			SELECT __row, value__raw, min(__row) OVER (PARTITION BY ${scoreKey}) AS first_row
+			SELECT __row, ${rawValue(sql)} AS raw_value, min(__row) OVER (PARTITION BY ${scoreKey}) AS first_row
 			FROM (${valid})
 		 ) WHERE __row <> first_row`
 	);

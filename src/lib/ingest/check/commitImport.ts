@@ -34,12 +34,16 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 		therapists: await count(db, 'therapists')
 	};
 	const numbered = mapping.fields.session_number !== undefined;
+	const earlier = before.sessions === 0 ? '' : ` + coalesce((SELECT max(s.session_number) FROM sessions s WHERE s.client_id = a.client_id), 0)`;
 	const sessionNumber = numbered
 		? 'session_number::INTEGER'
-		: `(row_number() OVER (PARTITION BY client_id ORDER BY session_date::DATE, __row)
-			+ coalesce((SELECT max(s.session_number) FROM sessions s WHERE s.client_id = a.client_id), 0))::INTEGER`;
+		: `(row_number() OVER (PARTITION BY client_id ORDER BY session_date::DATE, __row)${earlier})::INTEGER`;
 	const date = options.dates === 'month' ? `date_trunc('month', session_date::DATE)::DATE` : 'session_date::DATE';
-	const firstOfSession = `(SELECT * FROM ${ACCEPTED_TABLE} QUALIFY row_number() OVER (PARTITION BY __session ORDER BY __row) = 1)`;
+	// Wide: every accepted row is its own session (duplicates were rejected). Long: a session's first row holds its fields.
+	const firstOfSession =
+		mapping.layout === 'wide'
+			? ACCEPTED_TABLE
+			: `(SELECT * FROM ${ACCEPTED_TABLE} QUALIFY row_number() OVER (PARTITION BY __session ORDER BY __row) = 1)`;
 	await db.exec(
 		`CREATE OR REPLACE TEMP TABLE import_sessions AS
 		 SELECT __session AS session_id, client_id, therapist_id, clinic_id, ${date} AS session_date, session_date::DATE AS exact_date,
@@ -49,7 +53,7 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 	);
 	await db.exec(
 		`INSERT INTO sessions SELECT session_id, client_id, therapist_id, clinic_id, session_date, session_number, duration_min,
-			primary_technique, other_techniques, body_region, pressure FROM import_sessions ORDER BY __row`
+			primary_technique, other_techniques, body_region, pressure FROM import_sessions`
 	);
 	await db.exec(
 		`INSERT INTO clients
@@ -64,7 +68,7 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 	);
 	await db.exec(`INSERT INTO measurements ${measurementRows(mapping)}`);
 	await db.exec(
-		`DROP TABLE import_sessions; DROP TABLE ${ACCEPTED_TABLE}; DROP TABLE ${CHECKED_TABLE}; DROP TABLE ${PROBLEMS_TABLE}; DROP TABLE ${RAW_TABLE}`
+		`DROP TABLE import_sessions; DROP VIEW ${ACCEPTED_TABLE}; DROP TABLE ${CHECKED_TABLE}; DROP TABLE ${PROBLEMS_TABLE}; DROP TABLE ${RAW_TABLE}`
 	);
 	return {
 		sessions: (await count(db, 'sessions')) - before.sessions,
@@ -77,14 +81,14 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 /** Scores as canonical rows: the long layout's rows, or the wide layout's score columns turned into rows. */
 function measurementRows(mapping: ImportMapping): string {
 	if (mapping.layout === 'long') {
-		return `SELECT __session, instrument, timepoint, value::DOUBLE, rom_movement, side FROM ${ACCEPTED_TABLE} ORDER BY __row`;
+		return `SELECT __session, instrument, timepoint, value::DOUBLE, rom_movement, side FROM ${ACCEPTED_TABLE}`;
 	}
 	const scores = layoutFields('wide').filter((f) => f.kind === 'score' && mapping.fields[f.key]);
 	const parts = scores.map((f) => {
 		const m = f.measure!;
 		const literal = (v: string | null) => (v === null ? 'NULL' : quoteLiteral(v));
-		return `SELECT __session, ${literal(m.instrument)}, ${literal(m.timepoint)}, ${quoteIdentifier(f.key)}::DOUBLE, ${literal(m.rom_movement)}, ${literal(m.side)}, __row, ${scores.indexOf(f)} AS k
+		return `SELECT __session, ${literal(m.instrument)}, ${literal(m.timepoint)}, ${quoteIdentifier(f.key)}::DOUBLE, ${literal(m.rom_movement)}, ${literal(m.side)}
 			FROM ${ACCEPTED_TABLE} WHERE ${quoteIdentifier(f.key)} IS NOT NULL`;
 	});
-	return `SELECT * EXCLUDE (__row, k) FROM (${parts.join(' UNION ALL ')}) ORDER BY __row, k`;
+	return parts.join(' UNION ALL ');
 }

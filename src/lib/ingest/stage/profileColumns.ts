@@ -14,7 +14,7 @@ export interface ColumnProfile {
 	column: string;
 	/** Rows with a non-blank value. */
 	filled: number;
-	/** Distinct non-blank values (exact). */
+	/** Distinct non-blank values: exact when they are all listed in topValues, else an estimate (HyperLogLog). */
 	distinct: number;
 	/** The most common values, most common first: all of them when there are few (a category to map). */
 	topValues: ValueCount[];
@@ -42,18 +42,20 @@ export async function profileColumns(db: Connector, staged: StagedFile): Promise
 			? [{ rows: 0 }]
 			: await db.query<Record<string, number>>(
 					`SELECT count(*)::INTEGER AS rows, ${columns
-						.map((c) => `count(nullif(trim(${quoteIdentifier(c)}), ''))::INTEGER AS ${quoteIdentifier(`f_${c}`)}, count(DISTINCT nullif(trim(${quoteIdentifier(c)}), ''))::INTEGER AS ${quoteIdentifier(`d_${c}`)}`)
+						.map((c) => `count(${quoteIdentifier(c)})::INTEGER AS ${quoteIdentifier(`f_${c}`)}, approx_count_distinct(${quoteIdentifier(c)})::INTEGER AS ${quoteIdentifier(`d_${c}`)}`)
 						.join(', ')} FROM ${RAW_TABLE}`
 				);
 	const row = counts[0];
 	const profiles: ColumnProfile[] = [];
 	for (const [i, column] of columns.entries()) {
 		const distinct = Number(row[`d_${column}`] ?? 0);
-		const topValues = distinct > CATEGORY_SCAN_LIMIT ? [] : await db.query<{ value: string; rows: number }>(
-			`SELECT trim(${quoteIdentifier(column)}) AS value, count(*)::INTEGER AS rows FROM ${RAW_TABLE}
-			 WHERE nullif(trim(${quoteIdentifier(column)}), '') IS NOT NULL GROUP BY 1 ORDER BY rows DESC, value LIMIT ${CATEGORY_LIMIT}`
+		const listed = distinct > CATEGORY_SCAN_LIMIT ? [] : await db.query<{ value: string; rows: number }>(
+			`SELECT ${quoteIdentifier(column)} AS value, count(*)::INTEGER AS rows FROM ${RAW_TABLE}
+			 WHERE ${quoteIdentifier(column)} IS NOT NULL GROUP BY 1 ORDER BY rows DESC, value LIMIT ${CATEGORY_LIMIT}`
 		);
-		profiles.push({ header: headers[i], column, filled: Number(row[`f_${column}`] ?? 0), distinct, topValues });
+		const topValues = listed;
+		const exact = listed.length < CATEGORY_LIMIT ? listed.length : distinct;
+		profiles.push({ header: headers[i], column, filled: Number(row[`f_${column}`] ?? 0), distinct: exact, topValues });
 	}
 	const sampleRows = await db.query<Record<string, string | null>>(
 		`SELECT * FROM ${RAW_TABLE} ORDER BY __row LIMIT ${SAMPLE_ROWS}`

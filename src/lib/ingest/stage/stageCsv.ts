@@ -4,6 +4,7 @@ import { ImportFileError } from '../importFileError';
 import { decodeText, encodeUtf8, type TextEncodingChoice } from '../parse/encoding';
 import type { TextTable } from '../textTable';
 import { textTableToCsv } from '../textTable';
+import { blankLineRows } from './blankLines';
 import { detectDelimiter, type Delimiter } from './delimiter';
 import { gunzip, isGzip } from './gzip';
 import { RAW_TABLE, type StagedFile, type UnreadableRow } from './stagedFile';
@@ -28,11 +29,17 @@ export async function stageCsv(db: Connector, bytes: Uint8Array, source: string,
 	if (decoded.text.trim() === '') {
 		throw new ImportFileError(source, 'the file is empty. Export the data again, with a header row and at least one row of data.');
 	}
-	const delimiter = !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(decoded.text) : options.delimiter;
-	const utf8 = decoded.encoding === 'utf-8' && !decoded.hadBom ? plain : encodeUtf8(decoded.text);
+	// Empty lines before the header would be taken for it: DuckDB reads from the header, numbers stay the file's.
+	const leading = /^[\r\n]*/.exec(decoded.text)![0];
+	const text = decoded.text.slice(leading.length);
+	const delimiter = !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter;
+	// Bytes that are not UTF-8 (a Windows-1252 file read as UTF-8 by choice) reach DuckDB as the text shown, with �.
+	const asIs = decoded.encoding === 'utf-8' && !decoded.hadBom && !text.includes('\ufffd');
+	const utf8 = asIs ? plain.subarray(leading.length) : encodeUtf8(text);
 	await db.registerFile(FILE_NAME, utf8);
 	try {
-		const staged = await readIntoRaw(db, source, delimiter);
+		const emptyLinesBefore = leading.match(/\r\n|\r|\n/g)?.length ?? 0;
+		const staged = await readIntoRaw(db, source, delimiter, blankLineRows(text, delimiter), emptyLinesBefore);
 		return { ...staged, encoding: decoded.encoding, delimiter };
 	} finally {
 		await db.dropFile(FILE_NAME);
@@ -49,7 +56,7 @@ async function gunzipOrExplain(bytes: Uint8Array, source: string): Promise<Uint8
 	}
 }
 
-function readCsvSql(delimiter: Delimiter, names?: string[]): string {
+function readCsvSql(delimiter: Delimiter, names?: string[], ignoreErrors = false): string {
 	const options = [
 		`all_varchar = true`,
 		`header = true`,
@@ -58,6 +65,7 @@ function readCsvSql(delimiter: Delimiter, names?: string[]): string {
 		`escape = '"'`,
 		`skip = 0`
 	];
+	if (ignoreErrors) options.push(`ignore_errors = true`);
 	if (names) {
 		options.push(`names = [${names.map(quoteLiteral).join(', ')}]`);
 		options.push(`store_rejects = true`, `rejects_table = ${quoteLiteral(REJECTS)}`, `rejects_scan = ${quoteLiteral(`${REJECTS}_scan`)}`);
@@ -67,62 +75,78 @@ function readCsvSql(delimiter: Delimiter, names?: string[]): string {
 
 type StagedRead = Omit<StagedFile, 'encoding' | 'delimiter'>;
 
-async function readIntoRaw(db: Connector, source: string, delimiter: Delimiter): Promise<StagedRead> {
+/** Reads the registered file, whose header comes after `offset` empty lines (its rows are numbered from there). */
+async function readIntoRaw(db: Connector, source: string, delimiter: Delimiter, blankLines: number[], offset: number): Promise<StagedRead> {
 	let described: { column_name: string }[];
 	try {
-		described = await db.query<{ column_name: string }>(`DESCRIBE SELECT * FROM ${readCsvSql(delimiter)}`);
+		// Rows that cannot be split must not stop the sniffer reading the header: the read below reports them.
+		described = await db.query<{ column_name: string }>(`DESCRIBE SELECT * FROM ${readCsvSql(delimiter, undefined, true)}`);
 	} catch (cause) {
 		throw new ImportFileError(source, `the header row could not be read as CSV (${reason(cause)}). Check that the file is CSV or TSV.`, { cause });
 	}
 	const headers = described.map((d) => d.column_name);
 	const columns = headers.map((_, i) => `c${i}`);
 	try {
+		// Rows in file order, numbered as a spreadsheet numbers them; renumbered below if the reader set rows aside or skipped empty lines.
+		// Cells are kept trimmed, a blank cell as NULL, so no later step trims the same text again.
+		const cells = columns.map((c) => `nullif(trim(${quoteIdentifier(c)}), '') AS ${quoteIdentifier(c)}`).join(', ');
 		await db.exec(
-			`CREATE OR REPLACE TABLE import_read AS SELECT row_number() OVER () AS __ord, * FROM ${readCsvSql(delimiter, columns)}`
+			`CREATE OR REPLACE TABLE ${RAW_TABLE} AS SELECT (row_number() OVER () + 1)::INTEGER AS __row, ${cells || '*'} FROM ${readCsvSql(delimiter, columns)}`
 		);
 	} catch (cause) {
 		throw new ImportFileError(source, `the file could not be read as CSV: ${reason(cause)}`, { cause });
 	}
 	const unreadable = await db.query<UnreadableRow>(
-		`SELECT line::INTEGER AS row, string_agg(DISTINCT error_message, '; ') AS reason, first(csv_line) AS text
-		 FROM ${quoteIdentifier(REJECTS)} GROUP BY line ORDER BY line`
+		`SELECT line::INTEGER AS row, string_agg(message, '; ' ORDER BY message) AS reason,
+			ltrim(first(text), chr(13) || chr(10)) AS text
+		 FROM (
+			SELECT line, arg_min(error_message, column_idx) AS message, first(csv_line) AS text
+			FROM ${quoteIdentifier(REJECTS)} GROUP BY line, error_type
+		 ) GROUP BY line ORDER BY line`
 	);
-	const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM import_read`);
-	await numberRows(db, columns, unreadable.map((u) => u.row));
-	await db.exec(`DROP TABLE import_read; DROP TABLE IF EXISTS ${quoteIdentifier(REJECTS)}; DROP TABLE IF EXISTS ${quoteIdentifier(`${REJECTS}_scan`)}`);
+	const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${RAW_TABLE}`);
+	// With one column an empty line is a row with a blank cell; with more, the reader skips it.
+	const skippedLines = columns.length > 1 ? blankLines : [];
+	const setAside = [...unreadable.map((u) => u.row), ...skippedLines];
+	if (setAside.length > 0) await renumberRows(db, columns, setAside);
+	if (offset > 0) await db.exec(`UPDATE ${RAW_TABLE} SET __row = __row + ${offset}`);
+	const emptyLines = [...Array.from({ length: offset }, (_, i) => i + 1), ...skippedLines.map((r) => r + offset)];
+	await db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(REJECTS)}; DROP TABLE IF EXISTS ${quoteIdentifier(`${REJECTS}_scan`)}`);
 	return {
 		source,
 		headers,
 		columns,
 		rowsRead: n + unreadable.length,
-		unreadable: unreadable.map((u) => ({ ...u, reason: `the row could not be split into the header's columns: ${u.reason}` })),
+		unreadable: unreadable.map((u) => ({ ...u, row: u.row + offset, reason: `the row could not be split into the header's columns: ${u.reason}` })),
 		headerLabels: {},
 		flaggedIdentifiers: {},
-		notes: []
+		notes: emptyLines.length > 0 ? [blankLinesNote(emptyLines)] : []
 	};
 }
 
+function blankLinesNote(rows: number[]): string {
+	const shown = rows.length > 10 ? `${rows.slice(0, 10).join(', ')}…` : rows.join(', ');
+	const which = rows.length === 1 ? `Row ${shown} is an empty line and was skipped` : `${rows.length} empty lines were skipped (rows ${shown})`;
+	return `${which}; the other rows keep the numbers a spreadsheet shows.`;
+}
+
 /**
- * Gives each staged row the number a spreadsheet shows: the header is row 1, and rows the reader set aside keep
- * their numbers, so the rows after them are not renumbered.
+ * Gives each staged row the number a spreadsheet shows when the reader set rows aside or skipped empty lines: those
+ * keep their numbers, so the rows after them are not renumbered.
  */
-async function numberRows(db: Connector, columns: string[], skipped: number[]): Promise<void> {
+async function renumberRows(db: Connector, columns: string[], skipped: number[]): Promise<void> {
 	const cells = columns.map(quoteIdentifier).join(', ');
-	if (skipped.length === 0) {
-		await db.exec(`CREATE OR REPLACE TABLE ${RAW_TABLE} AS SELECT (__ord + 1)::INTEGER AS __row, ${cells} FROM import_read ORDER BY __ord`);
-		return;
-	}
 	await db.exec(`CREATE OR REPLACE TEMP TABLE import_skipped (line INTEGER)`);
 	await db.query(`INSERT INTO import_skipped SELECT unnest(?::INTEGER[])`, [JSON.stringify(skipped)]);
 	await db.exec(
 		`CREATE OR REPLACE TABLE ${RAW_TABLE} AS
-		 WITH total AS (SELECT count(*) + (SELECT count(*) FROM import_skipped) AS n FROM import_read),
+		 WITH total AS (SELECT count(*) + (SELECT count(*) FROM import_skipped) AS n FROM ${RAW_TABLE}),
 		 kept AS (
 			SELECT line::INTEGER AS line, row_number() OVER (ORDER BY line) AS ord
 			FROM range(2, (SELECT n FROM total) + 2) r(line)
 			WHERE line NOT IN (SELECT line FROM import_skipped)
 		 )
-		 SELECT kept.line AS __row, ${cells} FROM import_read JOIN kept ON kept.ord = import_read.__ord ORDER BY __row`
+		 SELECT kept.line AS __row, ${cells} FROM ${RAW_TABLE} raw JOIN kept ON kept.ord = raw.__row - 1 ORDER BY __row`
 	);
 	await db.exec(`DROP TABLE import_skipped`);
 }

@@ -1,6 +1,6 @@
 import type { Delimiter } from './delimiter';
 
-/** The table an uploaded file is read into, every cell as text, with its row number. */
+/** The table an uploaded file is read into: every cell as trimmed text (blank as NULL), with its row number. */
 export const RAW_TABLE = 'import_raw';
 
 /** A row the CSV reader could not split into the header's columns: rejected whole, never dropped unsaid. */

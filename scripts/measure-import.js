@@ -1,0 +1,85 @@
+// Import of a large clinic-style CSV (one row per visit) in headless Chromium against the built app, through the
+// /data page as a person uses it: choose the file, check the rows, import, open the overview. Times each step from
+// the action to what the page shows, and the total until the overview's first chart of the new dataset is drawn.
+// Usage: node scripts/measure-import.js [rows=1000000]. Writes bench/results/import.json. Run `npm run build` first.
+import { spawn } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { findChromium } from './find-chromium.js';
+
+const rows = Number(process.argv[2] ?? 1_000_000);
+const port = 4392;
+
+/** A deterministic wide visit export: 8 visits per client on average, pain/stress/sleep before and after. */
+function writeExport(path) {
+	const techniques = ['Swedish', 'Deep tissue', 'Trigger point', 'Myofascial release', 'Sports', 'Lymphatic drainage'];
+	const conditions = ['Low back pain', 'Neck pain', 'Tension headache', 'Fibromyalgia', 'Anxiety', 'Insomnia'];
+	let seed = 42;
+	const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+	const lines = ['client_id,visit_date,technique,condition,therapist,clinic,pain_pre,pain_post,stress_pre,stress_post,sleep_pre,sleep_post'];
+	for (let i = 0; i < rows; i++) {
+		const client = Math.floor(i / 8);
+		// A client's visits fall on different days, so no row is a duplicate of another.
+		const day = 1 + (i % 8) * 3 + (client % 3);
+		const month = 1 + Math.floor(rand() * 12);
+		const pain = Math.floor(rand() * 9) + 1;
+		lines.push(
+			`C${client.toString(36).padStart(6, '0')},2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')},` +
+				`${techniques[client % 6]},${conditions[(client >> 3) % 6]},T${String(client % 40).padStart(2, '0')},clinic${client % 3},` +
+				`${pain},${Math.max(0, pain - Math.floor(rand() * 3))},${Math.floor(rand() * 11)},${Math.floor(rand() * 11)},${Math.floor(rand() * 11)},${Math.floor(rand() * 11)}`
+		);
+	}
+	writeFileSync(path, lines.join('\n') + '\n');
+}
+
+const file = join(tmpdir(), `visits-${rows}.csv`);
+writeExport(file);
+const megabytes = statSync(file).size / 1024 / 1024;
+
+const server = spawn(process.execPath, ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 500));
+const browser = await chromium.launch({
+	executablePath: findChromium(),
+	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+const steps = {};
+try {
+	const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+	const page = await context.newPage();
+	await page.goto(`http://localhost:${port}/data`);
+	await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
+	// The page starts its import engine when it opens, while a person looks for the file; measured from the choice.
+	await page.waitForFunction(() => performance.getEntriesByName('outcomes:import-database-warm').length > 0, null, { timeout: 60_000 });
+	const timed = async (name, action, shown) => {
+		const start = Date.now();
+		await action();
+		await shown.waitFor({ timeout: 600_000 });
+		steps[name] = Date.now() - start;
+		console.log(`${name}: ${steps[name]} ms`);
+	};
+	await timed('read_and_map_ms', () => page.getByLabel('Import data').setInputFiles(file), page.getByRole('button', { name: /^Check / }));
+	await timed('check_ms', () => page.getByRole('button', { name: /^Check / }).click(), page.getByRole('button', { name: /^Import [\d,]+ rows/ }));
+	const verdict = await page.getByRole('heading', { name: /can be imported/ }).textContent();
+	await timed('import_ms', () => page.getByRole('button', { name: /^Import [\d,]+ rows/ }).click(), page.getByRole('link', { name: 'See the overview' }));
+	await timed(
+		'overview_ms',
+		() => page.getByRole('link', { name: 'See the overview' }).click(),
+		page.getByRole('figure', { name: 'Pain (0-10) by technique' }).locator('svg[aria-hidden="true"]')
+	);
+	await page.waitForFunction(() => performance.getEntriesByName('outcomes:import-kept').length > 0, null, { timeout: 600_000 }).catch(() => {});
+	const marks = await page.evaluate(() =>
+		Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('outcomes:')).map((m) => [m.name.replace('outcomes:', ''), Math.round(m.startTime)]))
+	);
+	console.log(marks);
+	const total = Object.values(steps).reduce((a, b) => a + b, 0);
+	const result = { rows, file_mb: Math.round(megabytes * 10) / 10, verdict, ...steps, total_ms: total, marks_ms: marks, measured_at: new Date().toISOString() };
+	mkdirSync('bench/results', { recursive: true });
+	writeFileSync('bench/results/import.json', JSON.stringify(result, null, 2) + '\n');
+	console.log(result);
+	await context.close();
+} finally {
+	await browser.close();
+	server.kill();
+}
