@@ -215,3 +215,43 @@ test('switching between the demo data and an imported dataset changes what the o
 	await expect(page.getByText('Dataset: outcomes-long.csv')).toBeVisible({ timeout: LONG });
 	await expect(kpi(page, 'Sessions')).toHaveText('380');
 });
+
+test('files dropped on the page are imported; a dataset can be replaced, and deleted on its own', async ({ page }) => {
+	await openData(page);
+	const csv = [
+		'client_id,visit_date,technique,condition,pain_pre,pain_post',
+		'C2001,2026-01-05,swedish,neck_pain,6,3',
+		'C2002,2026-01-06,deep_tissue,chronic_low_back_pain,7,5',
+		'C2003,2026-01-07,trigger_point,tension_headache,5,3',
+		'C2001,2026-01-12,swedish,neck_pain,5,2',
+		'C2002,2026-01-13,deep_tissue,chronic_low_back_pain,6,4'
+	].join('\n');
+	const drop = await page.evaluateHandle((text) => {
+		const transfer = new DataTransfer();
+		transfer.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+		return transfer;
+	}, csv);
+	await page.dispatchEvent('main', 'dragover', { dataTransfer: drop });
+	await page.dispatchEvent('main', 'drop', { dataTransfer: drop });
+	await expect(page.getByRole('heading', { name: 'dropped.csv' })).toBeVisible({ timeout: LONG });
+	await checkRows(page, '5', '5 rows can be imported, 0 rows rejected');
+	await importRows(page, '5', '5 rows imported, 0 rows rejected');
+	await expect(page.getByText('Kept in this browser: it will be there next time.')).toBeVisible({ timeout: LONG });
+
+	await chooseFiles(page, 'clinic-visits.csv');
+	await page.getByLabel('Replace a dataset in this browser').check();
+	await checkRows(page, '18', '15 rows can be imported, 3 rows rejected');
+	await importRows(page, '15', '15 rows imported, 3 rows rejected');
+	await expect(page.getByText('Kept in this browser: it will be there next time.')).toBeVisible({ timeout: LONG });
+	const datasets = page.getByRole('table', { name: 'Datasets in this browser' }).locator('tbody tr');
+	await expect(datasets).toHaveCount(2);
+	await expect(datasets.first()).toContainText('dropped.csv');
+	await expect(datasets.first()).toContainText('15');
+
+	page.once('dialog', (dialog) => dialog.accept());
+	await page.getByRole('button', { name: 'Delete dropped.csv' }).click();
+	await expect(page.getByText('“dropped.csv” deleted. The demo data are shown.')).toBeVisible({ timeout: LONG });
+	await expect(datasets).toHaveCount(1);
+	await page.getByRole('link', { name: 'Overview', exact: true }).click();
+	await expect(kpi(page, 'Sessions')).toHaveText('15,366', { timeout: LONG });
+});

@@ -4,7 +4,7 @@ import { Client, Measurement, Session, Therapist, tableColumns, validateRow } fr
 const session = {
 	session_id: 'S1', client_id: 'C01', therapist_id: 'T01', clinic_id: 'north', session_date: '2025-01-10',
 	session_number: 1, duration_min: 60, primary_technique: 'swedish', other_techniques: 'stretching_pnf;hydrotherapy',
-	body_region: 'neck', pressure: 'moderate'
+	body_region: 'neck', pressure: 'moderate', day_offset: 0
 };
 const pain = { session_id: 'S1', instrument: 'pain_nrs', timepoint: 'pre', value: 6, rom_movement: null, side: null };
 
@@ -51,7 +51,7 @@ describe('canonical schemas', () => {
 		expect(tableColumns(Session).map((c) => `${c.name}:${c.sqlType}`)).toEqual([
 			'session_id:VARCHAR', 'client_id:VARCHAR', 'therapist_id:VARCHAR', 'clinic_id:VARCHAR', 'session_date:DATE',
 			'session_number:INTEGER', 'duration_min:INTEGER', 'primary_technique:VARCHAR', 'other_techniques:VARCHAR',
-			'body_region:VARCHAR', 'pressure:VARCHAR'
+			'body_region:VARCHAR', 'pressure:VARCHAR', 'day_offset:INTEGER'
 		]);
 		expect(tableColumns(Measurement).find((c) => c.name === 'rom_movement')).toMatchObject({ optional: true, sqlType: 'VARCHAR' });
 		for (const schema of [Client, Therapist, Session, Measurement]) {

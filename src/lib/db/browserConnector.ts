@@ -5,9 +5,7 @@ import { tableToIPC } from 'apache-arrow';
 import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
 import { OPEN_SETTINGS } from './settings';
-import { quoteLiteral } from './sql';
 
-let copies = 0;
 
 /**
  * Rejects if the wasm cannot be fetched or the worker fails. duckdb-wasm's worker reports a failed wasm download
@@ -67,16 +65,6 @@ export async function openBrowserConnector(): Promise<Connector> {
 		},
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
-		},
-		async copyToBytes(select, options) {
-			const name = `copy-${++copies}.out`;
-			await db.registerEmptyFileBuffer(name);
-			try {
-				await run(select, () => conn.query(`COPY (${select}) TO ${quoteLiteral(name)} (${options})`));
-				return await db.copyFileToBuffer(name);
-			} finally {
-				await db.dropFile(name);
-			}
 		},
 		async queryArrowIpc(sql) {
 			return run(sql, async () => tableToIPC(await conn.query(sql), 'stream'));

@@ -10,17 +10,26 @@ export function canonicalFileName(table: CanonicalTableName, gzipped = true): st
 }
 
 /**
- * Creates the canonical tables from registered gzipped CSV files with the schema's own column types,
- * so nothing is sniffed or guessed.
+ * Creates the canonical tables from registered CSV files (gzipped or not) with the schema's own column types, so
+ * nothing is sniffed or guessed. A file written before an optional column existed gets that column empty; a
+ * missing required column is an error.
  */
 export async function loadCanonicalTables(db: Connector, fileNames: readonly string[]): Promise<void> {
 	for (const [i, { name, schema }] of CANONICAL_TABLES.entries()) {
-		const columns = tableColumns(schema)
-			.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.sqlType)}`)
-			.join(', ');
+		const file = quoteLiteral(fileNames[i]);
+		const header = await db.query<{ column_name: string }>(
+			`DESCRIBE SELECT * FROM read_csv(${file}, header = true, delim = ',', quote = '"', all_varchar = true)`
+		);
+		const present = new Set(header.map((h) => h.column_name));
+		const specs = tableColumns(schema);
+		const missing = specs.filter((c) => !present.has(c.name));
+		const required = missing.filter((c) => !c.optional);
+		if (required.length > 0) throw new Error(`${fileNames[i]} has no ${required.map((c) => c.name).join(', ')} column`);
+		const types = specs.filter((c) => present.has(c.name)).map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.sqlType)}`);
+		const select = specs.map((c) => (present.has(c.name) ? quoteIdentifier(c.name) : `NULL::${c.sqlType} AS ${quoteIdentifier(c.name)}`));
 		await db.exec(
-			`CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS SELECT * FROM read_csv(${quoteLiteral(fileNames[i])}, ` +
-				`header = true, delim = ',', quote = '"', nullstr = '', columns = {${columns}})`
+			`CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS SELECT ${select.join(', ')} FROM read_csv(${file}, ` +
+				`header = true, delim = ',', quote = '"', nullstr = '', columns = {${types.join(', ')}})`
 		);
 	}
 }

@@ -14,11 +14,6 @@ export interface Connector {
 	exec(sql: string): Promise<void>;
 	/** Makes bytes readable by name from SQL, e.g. `read_csv('sessions.csv.gz')`. */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
-	/**
-	 * Runs `COPY (<select>) TO <file> (<options>)` into memory and returns the file's bytes, e.g. a table as
-	 * gzipped CSV for the browser's storage. Nothing is written outside the database's own memory or a temp file.
-	 */
-	copyToBytes(select: string, options: string): Promise<Uint8Array>;
 	/** A query's result as Arrow IPC stream bytes: columnar, typed, fast to keep and to load again. */
 	queryArrowIpc(sql: string): Promise<Uint8Array>;
 	/** Creates a table from Arrow IPC stream bytes (as queryArrowIpc gives them), keeping the column types. */

@@ -1,13 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type * as DuckDBBlocking from '@duckdb/duckdb-wasm/blocking';
 import type * as Arrow from 'apache-arrow';
 import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
 import { OPEN_SETTINGS } from './settings';
-import { quoteLiteral } from './sql';
 
 const require = createRequire(import.meta.url);
 
@@ -55,16 +52,6 @@ export async function openNodeConnector(): Promise<Connector> {
 		},
 		async registerFile(name, bytes) {
 			db.registerFileBuffer(name, bytes);
-		},
-		async copyToBytes(select, options) {
-			const dir = mkdtempSync(join(tmpdir(), 'outcomes-copy-'));
-			const path = join(dir, 'out');
-			try {
-				run(select, () => conn.query(`COPY (${select}) TO ${quoteLiteral(path)} (${options})`));
-				return new Uint8Array(readFileSync(path));
-			} finally {
-				rmSync(dir, { recursive: true, force: true });
-			}
 		},
 		async queryArrowIpc(sql) {
 			return run(sql, () => tableToIPC(conn.query(sql), 'stream'));

@@ -131,8 +131,10 @@ export class ImportFlow {
 			let before = 0;
 			const uploads: UploadedFile[] = [];
 			for (const file of chosen) {
-				const bytes = await readFileBytes(file, (done) => {
-					if (run === this.#run) this.progress = { label: `Reading ${file.name}`, done: before + done, total };
+				const bytes = await readFileBytes(file, (done, lines) => {
+					if (run !== this.#run) return;
+					const rows = Math.max(0, lines - 1).toLocaleString('en-CA');
+					this.progress = { label: `Reading ${file.name}: about ${rows} rows`, done: before + done, total };
 				});
 				this.#guard(run);
 				before += file.size;

@@ -24,7 +24,12 @@ export const Session = z.object({
 	primary_technique: column(z.enum(TECHNIQUES, { error: 'primary_technique is not a known technique code' }), 'VARCHAR', 'The main technique used'),
 	other_techniques: column(techniqueList, 'VARCHAR', 'Other techniques used, codes separated by ; (empty if none)'),
 	body_region: column(z.enum(BODY_REGIONS, { error: 'body_region is not a known region' }).nullable(), 'VARCHAR', 'Main body region treated'),
-	pressure: column(z.enum(PRESSURES, { error: 'pressure must be light, moderate, firm or deep' }).nullable(), 'VARCHAR', 'Pressure used')
+	pressure: column(z.enum(PRESSURES, { error: 'pressure must be light, moderate, firm or deep' }).nullable(), 'VARCHAR', 'Pressure used'),
+	day_offset: column(
+		z.int({ error: 'day_offset must be whole days' }).min(0, { error: 'day_offset cannot be negative' }).nullish(),
+		'INTEGER',
+		"Days since the client's first session in the same import: intervals without exact dates (empty in the demo data)"
+	)
 });
 
 export type Session = z.infer<typeof Session>;

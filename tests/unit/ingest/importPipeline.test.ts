@@ -100,6 +100,12 @@ describe('importing a wide clinic export', () => {
 				 WHERE s.client_id = 'C1005' AND m.instrument = 'pain_nrs' AND m.timepoint = 'pre'`
 			);
 			expect(c1005).toEqual({ d: '2026-03-01', session_number: 1, value: 6.5 });
+			const offsets = await fresh.query(`SELECT session_date::VARCHAR AS d, day_offset FROM sessions WHERE client_id = 'C1001' ORDER BY session_number`);
+			expect(offsets).toEqual([
+				{ d: '2026-02-01', day_offset: 0 },
+				{ d: '2026-02-01', day_offset: 7 },
+				{ d: '2026-02-01', day_offset: 14 }
+			]);
 			const [client] = await fresh.query(`SELECT * FROM clients WHERE client_id = 'C1008'`);
 			expect(client).toEqual({ client_id: 'C1008', age_band: '80+', sex: 'male', primary_condition: 'chronic_low_back_pain' });
 		} finally {

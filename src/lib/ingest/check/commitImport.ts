@@ -38,6 +38,10 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 	const sessionNumber = numbered
 		? 'session_number::INTEGER'
 		: `(row_number() OVER (PARTITION BY client_id ORDER BY session_date::DATE, __row)${earlier})::INTEGER`;
+	// Days since the client's first session in this import, from the exact dates. A client who already has sessions
+	// in the dataset gets none: their first visit may be known only by its month.
+	const known = before.sessions === 0 ? 'false' : 'client_id IN (SELECT client_id FROM sessions)';
+	const dayOffset = `CASE WHEN ${known} THEN NULL ELSE (session_date::DATE - min(session_date::DATE) OVER (PARTITION BY client_id))::INTEGER END`;
 	const date = options.dates === 'month' ? `date_trunc('month', session_date::DATE)::DATE` : 'session_date::DATE';
 	// Wide: every accepted row is its own session (duplicates were rejected). Long: a session's first row holds its fields.
 	const firstOfSession =
@@ -48,12 +52,13 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 		`CREATE OR REPLACE TEMP TABLE import_sessions AS
 		 SELECT __session AS session_id, client_id, therapist_id, clinic_id, ${date} AS session_date, session_date::DATE AS exact_date,
 			${sessionNumber} AS session_number, duration_min::INTEGER AS duration_min, primary_technique, other_techniques,
-			body_region, pressure, age_band, sex, primary_condition, __row
+			body_region, pressure, age_band, sex, primary_condition, __row,
+			${dayOffset} AS day_offset
 		 FROM ${firstOfSession} a`
 	);
 	await db.exec(
-		`INSERT INTO sessions SELECT session_id, client_id, therapist_id, clinic_id, session_date, session_number, duration_min,
-			primary_technique, other_techniques, body_region, pressure FROM import_sessions`
+		`INSERT INTO sessions BY NAME SELECT session_id, client_id, therapist_id, clinic_id, session_date, session_number, duration_min,
+			primary_technique, other_techniques, body_region, pressure, day_offset FROM import_sessions`
 	);
 	await db.exec(
 		`INSERT INTO clients
