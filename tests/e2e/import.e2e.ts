@@ -255,3 +255,14 @@ test('files dropped on the page are imported; a dataset can be replaced, and del
 	await page.getByRole('link', { name: 'Overview', exact: true }).click();
 	await expect(kpi(page, 'Sessions')).toHaveText('15,366', { timeout: LONG });
 });
+
+test('a workbook with several sheets: the sheet to import can be chosen', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'visits.xlsx');
+	await expect(page.getByText('16 rows, 12 columns')).toBeVisible({ timeout: LONG });
+	await expect(page.getByLabel('Sheet')).toHaveValue('Visits');
+	await page.getByLabel('Sheet').selectOption('Notes');
+	await expect(page.getByText('2 rows, 2 columns')).toBeVisible({ timeout: LONG });
+	await page.getByLabel('Sheet').selectOption('Visits');
+	await expect(page.getByText('16 rows, 12 columns')).toBeVisible({ timeout: LONG });
+});

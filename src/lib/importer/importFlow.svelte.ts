@@ -124,6 +124,7 @@ export class ImportFlow {
 		await this.#closeDb();
 		this.warm();
 		this.#reset();
+		this.readOptions = { ...this.readOptions, sheet: undefined };
 		this.files = chosen.map((f) => ({ name: f.name, size: f.size }));
 		this.step = 'reading';
 		try {

@@ -4,7 +4,7 @@ import { ImportFileError } from './importFileError';
 import { decodeText } from './parse/encoding';
 import { readJson } from './readers/json';
 import { readParquet } from './readers/parquet';
-import { readXlsx } from './readers/xlsx';
+import { readXlsx, xlsxSheetNames } from './readers/xlsx';
 import { csvToTextTable, stageCsv, stageTextTable, type CsvOptions } from './stage/stageCsv';
 import { isGzip } from './stage/gzip';
 import type { StagedFile } from './stage/stagedFile';
@@ -69,7 +69,11 @@ export async function readUpload(db: Connector, files: readonly UploadedFile[], 
 		case 'parquet':
 			return stageTextTable(db, await readParquet(file.bytes, file.name));
 		case 'xlsx':
-			return stageTextTable(db, await readXlsx(file.bytes, file.name, options.sheet));
+		{
+			const sheets = await xlsxSheetNames(file.bytes, file.name);
+			const staged = await stageTextTable(db, await readXlsx(file.bytes, file.name, options.sheet));
+			return { ...staged, sheets, sheet: options.sheet ?? sheets[0] };
+		}
 		case 'json': {
 			const text = fhirText(file).text;
 			return stageTextTable(db, looksLikeFhir(text) ? adaptFhir([{ name: file.name, text }]) : readJson(text, file.name));

@@ -27,4 +27,7 @@ export interface StagedFile {
 	preset?: string;
 	flaggedIdentifiers: Record<string, string>;
 	notes: string[];
+	/** For a workbook: its sheets, and the one read. */
+	sheets?: string[];
+	sheet?: string;
 }
