@@ -1,6 +1,7 @@
 import type { Connector } from '$lib/db/connector';
 import { createCanonicalTables } from '$lib/db/canonicalTables';
-import { quoteIdentifier, quoteLiteral } from '$lib/db/sql';
+import { createTextTable } from '$lib/db/insertTextRows';
+import { quoteIdentifier } from '$lib/db/sql';
 import { layoutFields } from '../fieldSpecs';
 import type { ImportMapping } from '../importFields';
 import { RAW_TABLE } from '../stage/stagedFile';
@@ -37,11 +38,11 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 	const earlier = before.sessions === 0 ? '' : ` + coalesce((SELECT max(s.session_number) FROM sessions s WHERE s.client_id = a.client_id), 0)`;
 	const sessionNumber = numbered
 		? 'session_number::INTEGER'
-		: `(row_number() OVER (PARTITION BY client_id ORDER BY session_date::DATE, __row)${earlier})::INTEGER`;
+		: `(row_number() OVER course${earlier})::INTEGER`;
 	// Days since the client's first session in this import, from the exact dates. A client who already has sessions
 	// in the dataset gets none: their first visit may be known only by its month.
 	const known = before.sessions === 0 ? 'false' : 'client_id IN (SELECT client_id FROM sessions)';
-	const dayOffset = `CASE WHEN ${known} THEN NULL ELSE (session_date::DATE - min(session_date::DATE) OVER (PARTITION BY client_id))::INTEGER END`;
+	const dayOffset = `CASE WHEN ${known} THEN NULL ELSE (session_date::DATE - first_value(session_date::DATE) OVER course)::INTEGER END`;
 	const date = options.dates === 'month' ? `date_trunc('month', session_date::DATE)::DATE` : 'session_date::DATE';
 	// Wide: every accepted row is its own session (duplicates were rejected). Long: a session's first row holds its fields.
 	const firstOfSession =
@@ -54,7 +55,8 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 			${sessionNumber} AS session_number, duration_min::INTEGER AS duration_min, primary_technique, other_techniques,
 			body_region, pressure, age_band, sex, primary_condition, __row,
 			${dayOffset} AS day_offset
-		 FROM ${firstOfSession} a`
+		 FROM ${firstOfSession} a
+		 WINDOW course AS (PARTITION BY client_id ORDER BY session_date::DATE, __row)`
 	);
 	await db.exec(
 		`INSERT INTO sessions BY NAME SELECT session_id, client_id, therapist_id, clinic_id, session_date, session_number, duration_min,
@@ -71,7 +73,7 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 		 SELECT therapist_id, first(clinic_id ORDER BY exact_date, __row)
 		 FROM import_sessions WHERE therapist_id NOT IN (SELECT therapist_id FROM therapists) GROUP BY therapist_id ORDER BY therapist_id`
 	);
-	await db.exec(`INSERT INTO measurements ${measurementRows(mapping)}`);
+	await insertMeasurements(db, mapping);
 	await db.exec(
 		`DROP TABLE import_sessions; DROP VIEW ${ACCEPTED_TABLE}; DROP TABLE ${CHECKED_TABLE}; DROP TABLE ${PROBLEMS_TABLE}; DROP TABLE ${RAW_TABLE}`
 	);
@@ -83,17 +85,26 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 	};
 }
 
-/** Scores as canonical rows: the long layout's rows, or the wide layout's score columns turned into rows. */
-function measurementRows(mapping: ImportMapping): string {
+/** Scores as canonical rows: the long layout's rows, or the wide layout's score columns unpivoted in one scan. */
+async function insertMeasurements(db: Connector, mapping: ImportMapping): Promise<void> {
 	if (mapping.layout === 'long') {
-		return `SELECT __session, instrument, timepoint, value::DOUBLE, rom_movement, side FROM ${ACCEPTED_TABLE}`;
+		await db.exec(`INSERT INTO measurements SELECT __session, instrument, timepoint, value::DOUBLE, rom_movement, side FROM ${ACCEPTED_TABLE}`);
+		return;
 	}
 	const scores = layoutFields('wide').filter((f) => f.kind === 'score' && mapping.fields[f.key]);
-	const parts = scores.map((f) => {
-		const m = f.measure!;
-		const literal = (v: string | null) => (v === null ? 'NULL' : quoteLiteral(v));
-		return `SELECT __session, ${literal(m.instrument)}, ${literal(m.timepoint)}, ${quoteIdentifier(f.key)}::DOUBLE, ${literal(m.rom_movement)}, ${literal(m.side)}
-			FROM ${ACCEPTED_TABLE} WHERE ${quoteIdentifier(f.key)} IS NOT NULL`;
-	});
-	return parts.join(' UNION ALL ');
+	if (scores.length === 0) return;
+	await createTextTable(
+		db,
+		'import_score_columns',
+		['k', 'instrument', 'timepoint', 'rom_movement', 'side'],
+		scores.map((f) => [f.key, f.measure!.instrument, f.measure!.timepoint, f.measure!.rom_movement, f.measure!.side])
+	);
+	const columns = scores.map((f) => quoteIdentifier(f.key)).join(', ');
+	await db.exec(
+		`INSERT INTO measurements
+		 SELECT u.__session, c.instrument, c.timepoint, u.v::DOUBLE, c.rom_movement, c.side
+		 FROM (UNPIVOT (SELECT __session, ${columns} FROM ${ACCEPTED_TABLE}) ON ${columns} INTO NAME k VALUE v) u
+		 JOIN import_score_columns c USING (k);
+		 DROP TABLE import_score_columns`
+	);
 }
