@@ -6,6 +6,7 @@ import type { TextTable } from '../textTable';
 import { textTableToCsv } from '../textTable';
 import { blankLineRows } from './blankLines';
 import { detectDelimiter, type Delimiter } from './delimiter';
+import { headerCells } from './headerCells';
 import { gunzip, isGzip } from './gzip';
 import { RAW_TABLE, type StagedFile, type UnreadableRow } from './stagedFile';
 
@@ -39,7 +40,7 @@ export async function stageCsv(db: Connector, bytes: Uint8Array, source: string,
 	await db.registerFile(FILE_NAME, utf8);
 	try {
 		const emptyLinesBefore = leading.match(/\r\n|\r|\n/g)?.length ?? 0;
-		const staged = await readIntoRaw(db, source, delimiter, blankLineRows(text, delimiter), emptyLinesBefore);
+		const staged = await readIntoRaw(db, source, text, delimiter, blankLineRows(text, delimiter), emptyLinesBefore);
 		return { ...staged, encoding: decoded.encoding, delimiter };
 	} finally {
 		await db.dropFile(FILE_NAME);
@@ -56,35 +57,47 @@ async function gunzipOrExplain(bytes: Uint8Array, source: string): Promise<Uint8
 	}
 }
 
-function readCsvSql(delimiter: Delimiter, names?: string[], ignoreErrors = false): string {
+/**
+ * Why a row could not be read, in words that say what to do. An unclosed quote swallows every line after it, so
+ * those lines are counted and the shown text is cut to the row's own first line.
+ */
+function explainUnreadable(u: UnreadableRow): Pick<UnreadableRow, 'reason' | 'text'> {
+	if (/unterminated quote/i.test(u.reason)) {
+		const lines = u.text.split(/\r\n|\r|\n/).filter((l) => l !== '');
+		const after = lines.length - 1;
+		return {
+			reason:
+				`a quote (") opened in this row is never closed` +
+				(after > 0 ? `, so the ${after} line${after === 1 ? '' : 's'} after it could not be read either` : '') +
+				`; close or remove the quote and import the file again`,
+			text: lines[0] ?? ''
+		};
+	}
+	return { reason: `the row could not be split into the header's columns: ${u.reason}`, text: u.text };
+}
+
+/** DuckDB's CSV reader with everything stated (nothing sniffed): every cell as text, rows it cannot split set aside. */
+function readCsvSql(delimiter: Delimiter, names: string[]): string {
 	const options = [
-		`all_varchar = true`,
 		`header = true`,
+		`auto_detect = false`,
 		`delim = ${quoteLiteral(delimiter)}`,
 		`quote = '"'`,
 		`escape = '"'`,
-		`skip = 0`
+		`skip = 0`,
+		`columns = {${names.map((n) => `${quoteLiteral(n)}: 'VARCHAR'`).join(', ')}}`,
+		`store_rejects = true`,
+		`rejects_table = ${quoteLiteral(REJECTS)}`,
+		`rejects_scan = ${quoteLiteral(`${REJECTS}_scan`)}`
 	];
-	if (ignoreErrors) options.push(`ignore_errors = true`);
-	if (names) {
-		options.push(`names = [${names.map(quoteLiteral).join(', ')}]`);
-		options.push(`store_rejects = true`, `rejects_table = ${quoteLiteral(REJECTS)}`, `rejects_scan = ${quoteLiteral(`${REJECTS}_scan`)}`);
-	}
 	return `read_csv(${quoteLiteral(FILE_NAME)}, ${options.join(', ')})`;
 }
 
 type StagedRead = Omit<StagedFile, 'encoding' | 'delimiter'>;
 
 /** Reads the registered file, whose header comes after `offset` empty lines (its rows are numbered from there). */
-async function readIntoRaw(db: Connector, source: string, delimiter: Delimiter, blankLines: number[], offset: number): Promise<StagedRead> {
-	let described: { column_name: string }[];
-	try {
-		// Rows that cannot be split must not stop the sniffer reading the header: the read below reports them.
-		described = await db.query<{ column_name: string }>(`DESCRIBE SELECT * FROM ${readCsvSql(delimiter, undefined, true)}`);
-	} catch (cause) {
-		throw new ImportFileError(source, `the header row could not be read as CSV (${reason(cause)}). Check that the file is CSV or TSV.`, { cause });
-	}
-	const headers = described.map((d) => d.column_name);
+async function readIntoRaw(db: Connector, source: string, text: string, delimiter: Delimiter, blankLines: number[], offset: number): Promise<StagedRead> {
+	const headers = headerCells(text, delimiter);
 	const columns = headers.map((_, i) => `c${i}`);
 	try {
 		// Rows in file order, numbered as a spreadsheet numbers them; renumbered below if the reader set rows aside or skipped empty lines.
@@ -117,7 +130,7 @@ async function readIntoRaw(db: Connector, source: string, delimiter: Delimiter, 
 		headers,
 		columns,
 		rowsRead: n + unreadable.length,
-		unreadable: unreadable.map((u) => ({ ...u, row: u.row + offset, reason: `the row could not be split into the header's columns: ${u.reason}` })),
+		unreadable: unreadable.map((u) => ({ ...u, row: u.row + offset, ...explainUnreadable(u) })),
 		headerLabels: {},
 		flaggedIdentifiers: {},
 		notes: emptyLines.length > 0 ? [blankLinesNote(emptyLines)] : []
