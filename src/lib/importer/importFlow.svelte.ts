@@ -21,6 +21,7 @@ import { fieldSpec } from '$lib/ingest/fieldSpecs';
 import { SHIPPED_PRESETS } from '$lib/ingest/presets';
 import type { DatasetInfo } from '$lib/storage/datasetInfo';
 import { datasetStore } from '$lib/storage/datasetStore';
+import { pendingSaves } from '$lib/storage/pendingSaves.svelte';
 import { afterDashboardDrawn } from './afterDashboardDrawn';
 import { readFileBytes } from './readFileBytes';
 
@@ -195,14 +196,21 @@ export class ImportFlow {
 		const profile = await profileColumns(db, staged);
 		this.#guard(run);
 		performance.mark(IMPORT_MARKS.profiled);
+		const previous = this.staged;
+		const sameColumns = previous !== null && previous.headers.join('\u0000') === staged.headers.join('\u0000');
 		this.staged = staged;
 		this.profile = profile;
 		this.identifiers = this.#findIdentifiers(staged, profile);
-		this.options = { ...DEFAULT_IMPORT_OPTIONS, droppedColumns: [] };
-		const shipped = staged.preset ? SHIPPED_PRESETS.find((p) => p.name === staged.preset) : undefined;
-		this.mapping = shipped ? this.#fitPreset(shipped.mapping) : this.#suggest();
-		this.presetName = shipped?.name ?? null;
-		this.target = { kind: 'new', name: this.files.map((f) => f.name).join(' + ') };
+		// Read again with another encoding, delimiter or sheet: the same columns keep their mapping and choices.
+		if (sameColumns && this.mapping) {
+			this.mapping = { ...this.mapping, values: this.#suggestValues(this.mapping, this.mapping.values) };
+		} else {
+			this.options = { ...DEFAULT_IMPORT_OPTIONS, droppedColumns: [] };
+			const shipped = staged.preset ? SHIPPED_PRESETS.find((p) => p.name === staged.preset) : undefined;
+			this.mapping = shipped ? this.#fitPreset(shipped.mapping) : this.#suggest();
+			this.presetName = shipped?.name ?? null;
+			this.target = { kind: 'new', name: this.files.map((f) => f.name).join(' + ') };
+		}
 		this.progress = null;
 		this.step = 'map';
 	}
@@ -323,6 +331,12 @@ export class ImportFlow {
 	async runCheck(): Promise<void> {
 		const db = this.#db;
 		if (!db || !this.staged || !this.mapping || this.blockingIdentifiers.length > 0) return;
+		if (this.options.pseudonymiseClients && this.target.kind === 'append' && !this.mapping.fields.session_id) {
+			this.mappingProblems = [
+				'Pseudonyms are drawn anew for each import, so rows added to a dataset could not be matched to the sessions and clients already in it. Map a session ID column, import as a new dataset, or turn pseudonyms off.'
+			];
+			return;
+		}
 		const run = ++this.#run;
 		this.step = 'checking';
 		this.error = null;
@@ -349,6 +363,7 @@ export class ImportFlow {
 
 	/** Puts the appended-to dataset's rows in the import database, so duplicates across imports are found. */
 	async #prepareTarget(db: Connector): Promise<{ existingSessions: boolean; keySalt: string }> {
+		if (this.target.kind !== 'new') await pendingSaves.settled(this.target.id);
 		await db.exec(`DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS measurements; DROP TABLE IF EXISTS clients; DROP TABLE IF EXISTS therapists`);
 		if (this.target.kind !== 'append') {
 			const kept = this.target.kind === 'replace' ? await datasetStore.info(this.target.id) : undefined;
@@ -378,8 +393,14 @@ export class ImportFlow {
 		const run = ++this.#run;
 		this.step = 'importing';
 		this.progress = { label: `Importing ${check.rowsAccepted.toLocaleString('en-CA')} rows` };
+		let committed = false;
 		try {
+			// The dataset added to or replaced must still be there before anything changes.
+			if (this.target.kind !== 'new' && !(await datasetStore.info(this.target.id))) {
+				throw new Error('The dataset to add to or replace is no longer in this browser. Choose another, or import as a new dataset.');
+			}
 			const counts = await commitImport(db, $state.snapshot(this.mapping), $state.snapshot(this.options) as ImportOptions);
+			committed = true;
 			this.#guard(run);
 			performance.mark(IMPORT_MARKS.committed);
 			const dataset = await this.#datasetInfo(db, check);
@@ -390,6 +411,7 @@ export class ImportFlow {
 			await buildClientCourses(db);
 			await db.exec(LOCK_SETTINGS);
 			performance.mark(IMPORT_MARKS.chartsReady);
+			this.#guard(run);
 			this.#db = null;
 			this.saving = 'saving';
 			this.saveFailure = null;
@@ -397,8 +419,18 @@ export class ImportFlow {
 			this.done = { dataset, counts, check };
 			this.progress = null;
 			this.step = 'done';
-			holdOpen(db, this.#keep(db, dataset));
+			const keeping = this.#keep(db, dataset);
+			holdOpen(db, keeping);
+			pendingSaves.track(dataset, keeping);
 		} catch (error) {
+			if (committed && run === this.#run && !(error instanceof Cancelled)) {
+				// The file's rows are no longer in the import database: start over rather than check them again.
+				await this.#closeDb();
+				this.#reset();
+				this.step = 'choose';
+				this.error = `${message(error)} Nothing was kept; choose the file again.`;
+				return;
+			}
 			this.#fail(run, error);
 		}
 	}
@@ -454,6 +486,7 @@ export class ImportFlow {
 	}
 
 	#reset(): void {
+		this.saveFailure = null;
 		this.progress = null;
 		this.error = null;
 		this.files = [];

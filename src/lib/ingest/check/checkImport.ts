@@ -2,6 +2,7 @@ import type { Connector } from '$lib/db/connector';
 import { createTextTable } from '$lib/db/insertTextRows';
 import { quoteIdentifier, quoteLiteral } from '$lib/db/sql';
 import { PSEUDONYMOUS_ID_PATTERN, pseudonymousIdMessage } from '$lib/schema/ids';
+import { IDENTIFIER_PATTERNS } from '../identifierPatterns';
 import { checkLongMeasurement, fieldSpec, layoutFields, type FieldSpec } from '../fieldSpecs';
 import { LONG_MEASURE_FIELDS, SESSION_FIELDS, type FieldSource, type ImportMapping } from '../importFields';
 import { detectDateFormat } from '../parse/date';
@@ -27,6 +28,20 @@ export interface DatasetContext {
 	existingSessions: boolean;
 	/** The dataset's secret salt for made-up session keys; kept with the dataset, never exported. */
 	keySalt: string;
+}
+
+/**
+ * Identifiers that a pseudonymous code's letters, digits and hyphens would let through: every value of an id
+ * column is checked against them (the header and sample scan only sees the first rows). JS patterns as RE2 text.
+ */
+const ID_LOOKALIKES = IDENTIFIER_PATTERNS.filter((p) => p.value && ['health_card', 'phone', 'postal_code'].includes(p.kind)).map((p) => ({
+	pattern: `${p.value!.flags.includes('i') ? '(?i)' : ''}${p.value!.source}`,
+	what: { health_card: 'health card number', phone: 'phone number', postal_code: 'postal code' }[p.kind as 'health_card' | 'phone' | 'postal_code'],
+	reason: p.reason
+}));
+
+function idAdvice(key: string): string {
+	return key === 'client_id' ? 'turn on “Replace client IDs with random pseudonyms”' : 'replace these ids with pseudonymous codes at the source';
 }
 
 /** A field as the SQL sees it: where its value, error and raw cell come from. */
@@ -72,7 +87,7 @@ export function mappingProblems(staged: StagedFile, mapping: ImportMapping, opti
 		if (!('column' in source)) continue;
 		const other = used.get(source.column);
 		const spec = fieldSpec(key);
-		if (other && spec && !(spec.kind === 'score' || fieldSpec(other)?.kind === 'score')) {
+		if (other && spec) {
 			problems.push(`“${source.column}” is mapped to both ${fieldSpec(other)?.label ?? other} and ${spec.label}.`);
 		}
 		used.set(source.column, key);
@@ -161,11 +176,14 @@ export async function checkImport(
 		const blank = spec.required ? quoteLiteral(`${spec.label} is blank; every row needs one`) : 'NULL';
 		if (spec.kind === 'id' && !(spec.key === 'client_id' && options.pseudonymiseClients)) {
 			const matches = `regexp_full_match(${cell(column)}, ${quoteLiteral(PSEUDONYMOUS_ID_PATTERN)})`;
+			const identifying = ID_LOOKALIKES.map(
+				(p) => `WHEN regexp_full_match(${cell(column)}, ${quoteLiteral(p.pattern)}) THEN ${quoteLiteral(`${spec.label} looks like a ${p.what}: ${p.reason}; ${idAdvice(spec.key)}`)}`
+			);
 			sql.push({
 				spec,
 				header,
 				value: `CASE WHEN ${matches} THEN ${cell(column)} END`,
-				error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} WHEN NOT ${matches} THEN ${quoteLiteral(pseudonymousIdMessage(spec.key))} END`,
+				error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} ${identifying.join(' ')} WHEN NOT ${matches} THEN ${quoteLiteral(pseudonymousIdMessage(spec.label))} END`,
 				raw: cell(column)
 			});
 			continue;
@@ -291,7 +309,8 @@ async function collectProblems(db: Connector, staged: StagedFile, mapping: Impor
 			['row', 'text', 'reason'],
 			staged.unreadable.map((u) => [String(u.row), u.text, u.reason])
 		);
-		await db.exec(`INSERT INTO ${PROBLEMS_TABLE} SELECT row::INTEGER, NULL, text, reason FROM import_unreadable_rows; DROP TABLE import_unreadable_rows`);
+		// The line as written is not shown: it may hold the cells of columns that were dropped as identifying.
+		await db.exec(`INSERT INTO ${PROBLEMS_TABLE} SELECT row::INTEGER, NULL, NULL, reason FROM import_unreadable_rows; DROP TABLE import_unreadable_rows`);
 	}
 	await findDuplicates(db, mapping, sql, existingSessions);
 	await db.exec(

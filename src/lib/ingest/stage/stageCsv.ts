@@ -77,7 +77,7 @@ function explainUnreadable(u: UnreadableRow): Pick<UnreadableRow, 'reason' | 'te
 }
 
 /** DuckDB's CSV reader with everything stated (nothing sniffed): every cell as text, rows it cannot split set aside. */
-function readCsvSql(delimiter: Delimiter, names: string[]): string {
+function readCsvSql(delimiter: Delimiter, names: string[], nullPadding = false): string {
 	const options = [
 		`header = true`,
 		`auto_detect = false`,
@@ -90,6 +90,7 @@ function readCsvSql(delimiter: Delimiter, names: string[]): string {
 		`rejects_table = ${quoteLiteral(REJECTS)}`,
 		`rejects_scan = ${quoteLiteral(`${REJECTS}_scan`)}`
 	];
+	if (nullPadding) options.push('null_padding = true');
 	return `read_csv(${quoteLiteral(FILE_NAME)}, ${options.join(', ')})`;
 }
 
@@ -98,13 +99,16 @@ type StagedRead = Omit<StagedFile, 'encoding' | 'delimiter'>;
 /** Reads the registered file, whose header comes after `offset` empty lines (its rows are numbered from there). */
 async function readIntoRaw(db: Connector, source: string, text: string, delimiter: Delimiter, blankLines: number[], offset: number): Promise<StagedRead> {
 	const headers = headerCells(text, delimiter);
+	// A header that ends with the delimiter (as some spreadsheets save it) names one column more than the rows
+	// fill: those rows get that last column empty instead of being refused.
+	const trailingDelimiter = headers.length > 1 && (/^[^\r\n]*/.exec(text)?.[0] ?? '').trimEnd().endsWith(delimiter);
 	const columns = headers.map((_, i) => `c${i}`);
 	try {
 		// Rows in file order, numbered as a spreadsheet numbers them; renumbered below if the reader set rows aside or skipped empty lines.
 		// Cells are kept trimmed, a blank cell as NULL, so no later step trims the same text again.
 		const cells = columns.map((c) => `nullif(trim(${quoteIdentifier(c)}), '') AS ${quoteIdentifier(c)}`).join(', ');
 		await db.exec(
-			`CREATE OR REPLACE TABLE ${RAW_TABLE} AS SELECT (row_number() OVER () + 1)::INTEGER AS __row, ${cells || '*'} FROM ${readCsvSql(delimiter, columns)}`
+			`CREATE OR REPLACE TABLE ${RAW_TABLE} AS SELECT (row_number() OVER () + 1)::INTEGER AS __row, ${cells || '*'} FROM ${readCsvSql(delimiter, columns, trailingDelimiter)}`
 		);
 	} catch (cause) {
 		throw new ImportFileError(source, `the file could not be read as CSV: ${reason(cause)}`, { cause });
