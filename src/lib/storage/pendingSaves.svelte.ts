@@ -11,7 +11,7 @@ export interface PendingSave {
  * deleting and appending must wait for it.
  */
 class PendingSaves {
-	list = $state<PendingSave[]>([]);
+	list = $state.raw<PendingSave[]>([]);
 
 	track(dataset: DatasetInfo, done: Promise<void>): void {
 		const entry = { dataset, done };
