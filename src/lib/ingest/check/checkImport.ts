@@ -155,6 +155,7 @@ export async function checkImport(
 		mapping.decimalMark === 'auto' ? detectDecimalMark(await sampleValues(db, columnsOfKind(['number', 'score', 'integer']))) : mapping.decimalMark;
 
 	const lookups: (string | null)[][] = [];
+	const idTables: string[] = [];
 	let pseudonymKey: Map<string, string> | null = null;
 	const sql: FieldSql[] = [];
 	for (const spec of fields) {
@@ -175,16 +176,27 @@ export async function checkImport(
 		const header = source && 'column' in source ? source.column : null;
 		const blank = spec.required ? quoteLiteral(`${spec.label} is blank; every row needs one`) : 'NULL';
 		if (spec.kind === 'id' && !(spec.key === 'client_id' && options.pseudonymiseClients)) {
-			const matches = `regexp_full_match(${cell(column)}, ${quoteLiteral(PSEUDONYMOUS_ID_PATTERN)})`;
+			// Checked once per distinct id in SQL (ids can be as many as the rows), then joined like the other lookups.
+			const table = `import_ids_${sql.length}`;
+			const v = quoteIdentifier('v');
 			const identifying = ID_LOOKALIKES.map(
-				(p) => `WHEN regexp_full_match(${cell(column)}, ${quoteLiteral(p.pattern)}) THEN ${quoteLiteral(`${spec.label} looks like a ${p.what}: ${p.reason}; ${idAdvice(spec.key)}`)}`
+				(p) => `WHEN regexp_full_match(${v}, ${quoteLiteral(p.pattern)}) THEN ${quoteLiteral(`${spec.label} looks like a ${p.what}: ${p.reason}; ${idAdvice(spec.key)}`)}`
 			);
+			await db.exec(
+				`CREATE OR REPLACE TEMP TABLE ${table} AS
+				 SELECT ${v} AS raw, CASE ${identifying.join(' ')}
+					WHEN NOT regexp_full_match(${v}, ${quoteLiteral(PSEUDONYMOUS_ID_PATTERN)}) THEN ${quoteLiteral(pseudonymousIdMessage(spec.label))} END AS error
+				 FROM (SELECT DISTINCT ${cell(column)} AS ${v} FROM ${RAW_TABLE} r WHERE ${cell(column)} IS NOT NULL)`
+			);
+			idTables.push(table);
+			const alias = `l${sql.length}`;
 			sql.push({
 				spec,
 				header,
-				value: `CASE WHEN ${matches} THEN ${cell(column)} END`,
-				error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} ${identifying.join(' ')} WHEN NOT ${matches} THEN ${quoteLiteral(pseudonymousIdMessage(spec.label))} END`,
-				raw: cell(column)
+				value: `CASE WHEN ${alias}.error IS NULL THEN ${cell(column)} END`,
+				error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} ELSE ${alias}.error END`,
+				raw: cell(column),
+				join: `LEFT JOIN ${table} ${alias} ON ${alias}.raw = ${cell(column)}`
 			});
 			continue;
 		}
@@ -213,6 +225,7 @@ export async function checkImport(
 	await collectProblems(db, staged, mapping, sql, dataset.existingSessions);
 	const check = await summarise(db, staged, mapping, sql);
 	await db.exec(`DROP TABLE ${LOOKUP_TABLE}`);
+	for (const table of idTables) await db.exec(`DROP TABLE ${table}`);
 	return { ...check, dateFormat, decimalMark, pseudonymKey };
 }
 
