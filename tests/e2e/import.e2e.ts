@@ -266,3 +266,18 @@ test('a workbook with several sheets: the sheet to import can be chosen', async 
 	await page.getByLabel('Sheet').selectOption('Visits');
 	await expect(page.getByText('16 rows, 12 columns')).toBeVisible({ timeout: LONG });
 });
+
+test('client ids can be replaced with pseudonyms, and the key downloaded by the custodian', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'clinic-visits.csv');
+	await page.getByLabel(/Replace client IDs with pseudonyms/).check();
+	await checkRows(page, '18', '15 rows can be imported, 3 rows rejected');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download pseudonym key (CSV)' }).click();
+	const { readFileSync } = await import('node:fs');
+	const key = readFileSync(await (await download).path(), 'utf8').trim().split('\r\n');
+	expect(key[0]).toBe('original_client_id,pseudonym');
+	expect(key.slice(1).map((line) => line.split(',')[0])).toEqual(['C1001', 'C1002', 'C1003', 'C1004', 'C1005', 'C1006', 'C1007', 'C1008']);
+	for (const line of key.slice(1)) expect(line.split(',')[1]).toMatch(/^P[A-Za-z0-9_-]{11}$/);
+	await importRows(page, '15', '15 rows imported, 3 rows rejected');
+});

@@ -331,12 +331,6 @@ export class ImportFlow {
 	async runCheck(): Promise<void> {
 		const db = this.#db;
 		if (!db || !this.staged || !this.mapping || this.blockingIdentifiers.length > 0) return;
-		if (this.options.pseudonymiseClients && this.target.kind === 'append' && !this.mapping.fields.session_id) {
-			this.mappingProblems = [
-				'Pseudonyms are drawn anew for each import, so rows added to a dataset could not be matched to the sessions and clients already in it. Map a session ID column, import as a new dataset, or turn pseudonyms off.'
-			];
-			return;
-		}
 		const run = ++this.#run;
 		this.step = 'checking';
 		this.error = null;

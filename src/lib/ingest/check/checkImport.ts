@@ -10,7 +10,6 @@ import { detectDecimalMark } from '../parse/number';
 import { RAW_TABLE, type StagedFile } from '../stage/stagedFile';
 import { PROBLEMS_SHOWN, type ImportCheck, type ImportProblem, type MappingProblems } from './importCheck';
 import type { ImportOptions } from './importOptions';
-import { pseudonymise } from './pseudonyms';
 import { readValue, type ReadSettings } from './readValue';
 
 /** The checked rows: every field's canonical value, its error and the cell as written, plus the session key. */
@@ -41,7 +40,7 @@ const ID_LOOKALIKES = IDENTIFIER_PATTERNS.filter((p) => p.value && ['health_card
 }));
 
 function idAdvice(key: string): string {
-	return key === 'client_id' ? 'turn on “Replace client IDs with random pseudonyms”' : 'replace these ids with pseudonymous codes at the source';
+	return key === 'client_id' ? 'turn on “Replace client IDs with pseudonyms”' : 'replace these ids with pseudonymous codes at the source';
 }
 
 /** A field as the SQL sees it: where its value, error and raw cell come from. */
@@ -200,15 +199,21 @@ export async function checkImport(
 			});
 			continue;
 		}
-		const distinct = await distinctValues(db, column);
 		if (spec.kind === 'id') {
-			pseudonymKey = pseudonymise(distinct);
-			for (const [original, pseudonym] of pseudonymKey) lookups.push([spec.key, original, pseudonym, null]);
-		} else {
-			for (const raw of distinct) {
-				const read = readValue(spec, raw, settings);
-				lookups.push([spec.key, raw, 'value' in read ? read.value : null, 'error' in read ? read.error : null]);
-			}
+			// Pseudonyms: a keyed hash of the original id with the dataset's secret salt. The same client gets the same
+			// pseudonym in every import to this dataset (so additions are matched), and without the salt, which never
+			// leaves this browser, a pseudonym cannot be traced back by trying ids.
+			const pseudonym = (v: string) => `('P' || translate(substr(to_base64(unhex(sha256(${quoteLiteral(dataset.keySalt)} || '|' || ${v}))), 1, 11), '+/', '-_'))`;
+			const pairs = await db.query<{ original: string; pseudonym: string }>(
+				`SELECT DISTINCT ${cell(column)} AS original, ${pseudonym(cell(column))} AS pseudonym FROM ${RAW_TABLE} r WHERE ${cell(column)} IS NOT NULL ORDER BY original`
+			);
+			pseudonymKey = new Map(pairs.map((p) => [p.original, p.pseudonym]));
+			sql.push({ spec, header, value: pseudonym(cell(column)), error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} END`, raw: cell(column) });
+			continue;
+		}
+		for (const raw of await distinctValues(db, column)) {
+			const read = readValue(spec, raw, settings);
+			lookups.push([spec.key, raw, 'value' in read ? read.value : null, 'error' in read ? read.error : null]);
 		}
 		const alias = `l${sql.length}`;
 		sql.push({

@@ -26,7 +26,7 @@ export interface ImportCheck {
 	/** Date format and decimal mark as used, after 'auto' was decided from the values. */
 	dateFormat: Exclude<DateFormat, 'auto'>;
 	decimalMark: Exclude<DecimalMark, 'auto'>;
-	/** Original client id → pseudonym, when pseudonyms were asked for; kept in memory only. */
+	/** Original client id → pseudonym, when pseudonyms were asked for; kept in this page's memory only. */
 	pseudonymKey: Map<string, string> | null;
 	/** Things worth knowing that reject nothing (e.g. clients whose age band differs between rows). */
 	notes: string[];

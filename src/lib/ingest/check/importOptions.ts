@@ -1,6 +1,6 @@
 /** What the person chose for privacy and for where the rows go. */
 export interface ImportOptions {
-	/** Replace client ids with random pseudonyms; the key stays in this page's memory for the custodian to download. */
+	/** Replace client ids with pseudonyms (keyed with the dataset's secret salt); the key can be downloaded by the custodian. */
 	pseudonymiseClients: boolean;
 	/** Keep visit dates as they are, or keep only their month (the charts need no more). */
 	dates: 'exact' | 'month';

@@ -61,13 +61,13 @@ export async function importFile(
 	name: string,
 	bytes: Uint8Array,
 	mapping: ImportMapping,
-	options: { read?: ReadOptions; import?: ImportOptions } = {}
+	options: { read?: ReadOptions; import?: ImportOptions; salt?: string } = {}
 ): Promise<Imported> {
 	const db = await openNodeConnector();
 	try {
 		const staged = await readUpload(db, [{ name, bytes }], options.read);
 		const raw = await rawRows(db, staged);
-		const result = await checkImport(db, staged, mapping, options.import ?? EXACT, { existingSessions: false, keySalt: 'salt' });
+		const result = await checkImport(db, staged, mapping, options.import ?? EXACT, { existingSessions: false, keySalt: options.salt ?? 'salt' });
 		if ('mappingProblems' in result) throw new Error(result.mappingProblems.join('\n'));
 		const counts = await commitImport(db, mapping, options.import ?? EXACT);
 		const sessions = await db.query(
