@@ -14,13 +14,10 @@ export function canonicalFileName(table: CanonicalTableName, gzipped = true): st
  * nothing is sniffed or guessed. A file written before an optional column existed gets that column empty; a
  * missing required column is an error.
  */
-export async function loadCanonicalTables(db: Connector, fileNames: readonly string[]): Promise<void> {
+async function loadCanonicalTables(db: Connector, fileNames: readonly string[], headers: readonly string[][]): Promise<void> {
 	for (const [i, { name, schema }] of CANONICAL_TABLES.entries()) {
 		const file = quoteLiteral(fileNames[i]);
-		const header = await db.query<{ column_name: string }>(
-			`DESCRIBE SELECT * FROM read_csv(${file}, header = true, delim = ',', quote = '"', all_varchar = true)`
-		);
-		const present = new Set(header.map((h) => h.column_name));
+		const present = new Set(headers[i]);
 		const specs = tableColumns(schema);
 		const missing = specs.filter((c) => !present.has(c.name));
 		const required = missing.filter((c) => !c.optional);
@@ -86,6 +83,22 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /**
+ * The column names in a canonical CSV file's first line (the app writes them unquoted), reading no more of a
+ * gzipped file than its first chunk.
+ */
+async function csvHeader(bytes: Uint8Array, gzipped: boolean): Promise<string[]> {
+	let head = bytes.subarray(0, 4096);
+	if (gzipped) {
+		const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+		const { value } = await reader.read();
+		await reader.cancel().catch(() => undefined);
+		head = value ?? new Uint8Array();
+	}
+	const text = new TextDecoder().decode(head);
+	return text.split(/\r?\n/, 1)[0].replace(/^\uFEFF/, '').split(',').map((h) => h.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+/**
  * Loads canonical files, whichever form they come in: gzipped CSV (the bundled demo data, read by DuckDB with the
  * schema's types) or gzipped Arrow IPC (a dataset kept in this browser, typed already).
  */
@@ -102,9 +115,10 @@ export async function loadCanonicalFiles(db: Connector, files: CanonicalFiles): 
 		return;
 	}
 	const names = CANONICAL_TABLES.map(({ name }) => canonicalFileName(name, gzipped));
+	const headers = await Promise.all(CANONICAL_TABLES.map(({ name }) => csvHeader(files[name], gzipped)));
 	for (const [i, { name }] of CANONICAL_TABLES.entries()) await db.registerFile(names[i], files[name]);
 	try {
-		await loadCanonicalTables(db, names);
+		await loadCanonicalTables(db, names, headers);
 	} finally {
 		for (const name of names) await db.dropFile(name);
 	}
