@@ -1,3 +1,4 @@
+import { gunzip, gzip, isGzip } from '$lib/compression/gzip';
 import { CANONICAL_TABLES, tableColumns } from '$lib/schema';
 import type { Connector } from './connector';
 import { quoteIdentifier, quoteLiteral } from './sql';
@@ -39,12 +40,6 @@ export async function createCanonicalTables(db: Connector): Promise<void> {
 	}
 }
 
-/** gzip with the platform's own CompressionStream (native code in the browser and in Node): faster than in wasm. */
-export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-	const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip'));
-	return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 type CanonicalFiles = Record<CanonicalTableName, Uint8Array>;
 
 /**
@@ -77,11 +72,6 @@ function isArrowStream(bytes: Uint8Array): boolean {
 	return bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff;
 }
 
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-	const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-	return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 /**
  * The column names in a canonical CSV file's first line (the app writes them unquoted), reading no more of a
  * gzipped file than its first chunk.
@@ -104,7 +94,7 @@ async function csvHeader(bytes: Uint8Array, gzipped: boolean): Promise<string[]>
  */
 export async function loadCanonicalFiles(db: Connector, files: CanonicalFiles): Promise<void> {
 	const first = files[CANONICAL_TABLES[0].name];
-	const gzipped = first[0] === 0x1f && first[1] === 0x8b;
+	const gzipped = isGzip(first);
 	const head = gzipped ? await gunzip(first) : first;
 	if (isArrowStream(head)) {
 		for (const { name } of CANONICAL_TABLES) {

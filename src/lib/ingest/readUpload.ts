@@ -6,7 +6,7 @@ import { readJson } from './readers/json';
 import { readParquet } from './readers/parquet';
 import { readXlsx, xlsxSheetNames } from './readers/xlsx';
 import { csvToTextTable, stageCsv, stageTextTable, type CsvOptions } from './stage/stageCsv';
-import { isGzip } from './stage/gzip';
+import { isGzip } from '$lib/compression/gzip';
 import type { StagedFile } from './stage/stagedFile';
 
 /** A file the person chose, as bytes. */

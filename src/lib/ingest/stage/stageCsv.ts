@@ -7,7 +7,7 @@ import { textTableToCsv } from '../textTable';
 import { blankLineRows } from './blankLines';
 import { detectDelimiter, type Delimiter } from './delimiter';
 import { headerCells } from './headerCells';
-import { gunzip, isGzip } from './gzip';
+import { gunzip, isGzip } from '$lib/compression/gzip';
 import { RAW_TABLE, type StagedFile, type UnreadableRow } from './stagedFile';
 
 export interface CsvOptions {
