@@ -43,6 +43,7 @@ test('a wide clinic export with three invalid rows: those rows are reported by r
 	await expect(holds(page, 'Client #')).toHaveValue('client_id');
 	await expect(holds(page, 'Pain Before (0-10)')).toHaveValue('pain_nrs_pre');
 	await expect(page.getByLabel('Reiki')).toHaveValue('');
+	await page.getByLabel('Dates are written as').selectOption('DD/MM/YYYY');
 	await page.screenshot({ path: 'tests/e2e/screenshots/import-mapping.png', fullPage: true });
 	await checkRows(page, '18', '15 rows can be imported, 3 rows rejected');
 	await page.screenshot({ path: 'tests/e2e/screenshots/import-report.png', fullPage: true });

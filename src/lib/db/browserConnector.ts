@@ -5,6 +5,7 @@ import { tableToIPC } from 'apache-arrow';
 import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
 import { OPEN_SETTINGS } from './settings';
+import { errorMessage } from '$lib/errorMessage';
 
 
 /**
@@ -35,7 +36,7 @@ export async function openBrowserConnector(): Promise<Connector> {
 		await Promise.race([db.instantiate(ehWasm), wasmUnreachable(worker)]);
 	} catch (cause) {
 		worker.terminate();
-		throw new Error(`DuckDB could not be loaded (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+		throw new Error(`DuckDB could not be loaded (${errorMessage(cause)})`, { cause });
 	}
 	const conn = await db.connect();
 	await conn.query(OPEN_SETTINGS);

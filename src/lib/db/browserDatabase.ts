@@ -5,6 +5,7 @@ import type { Connector } from './connector';
 import { fetchDemoFiles } from './demoFiles';
 import { loadDataset, type DatasetFiles } from './loadDataset';
 import { LOCK_SETTINGS } from './settings';
+import { errorMessage } from '$lib/errorMessage';
 
 /** What the page can say while the database starts. */
 export type StartPhase = 'starting' | 'loading' | 'ready';
@@ -69,7 +70,7 @@ async function chosenFiles(): Promise<{ dataset: DatasetInfo; files: Promise<Dat
 			setActiveDatasetId(DEMO_DATASET_ID);
 			return { dataset: DEMO_DATASET, files: fetchDemoFiles(), fallback: 'The dataset chosen last time is no longer in this browser; the demo data are shown.' };
 		} catch (error) {
-			const why = error instanceof Error ? error.message : String(error);
+			const why = errorMessage(error);
 			return { dataset: DEMO_DATASET, files: fetchDemoFiles(), fallback: `This browser's storage could not be read (${why}); the demo data are shown.` };
 		}
 	}

@@ -1,3 +1,4 @@
+import { errorMessage } from '$lib/errorMessage';
 /** A value bound to a `?` placeholder. Values from the UI reach SQL only this way. */
 export type SqlParam = string | number | boolean | null;
 
@@ -27,7 +28,7 @@ export interface Connector {
 export class QueryError extends Error {
 	readonly sql: string;
 	constructor(sql: string, cause: unknown) {
-		const reason = cause instanceof Error ? cause.message : String(cause);
+		const reason = errorMessage(cause);
 		super(`query failed: ${reason}`, { cause });
 		this.name = 'QueryError';
 		this.sql = sql;

@@ -24,6 +24,7 @@ import { datasetStore } from '$lib/storage/datasetStore';
 import { pendingSaves } from '$lib/storage/pendingSaves.svelte';
 import { afterDashboardDrawn } from './afterDashboardDrawn';
 import { readFileBytes } from './readFileBytes';
+import { errorMessage } from '$lib/errorMessage';
 
 export type ImportStep = 'choose' | 'reading' | 'map' | 'checking' | 'review' | 'importing' | 'done';
 
@@ -60,9 +61,6 @@ export const IMPORT_MARKS = {
 /** The cell types a categorical field needs mapped value by value. */
 const VALUE_MAPPED = new Set(['code', 'codeList']);
 
-function message(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
 
 class Cancelled extends Error {}
 
@@ -252,10 +250,12 @@ export class ImportFlow {
 	}
 
 	/** A preset's mapping, without columns this file does not have. */
-	#fitPreset(mapping: ImportMapping): ImportMapping {
+	#fitPreset(given: ImportMapping): ImportMapping {
+		// The mapping may come from this flow's own state (a changed layout or date format): copy it plainly.
+		const mapping = $state.snapshot(given) as ImportMapping;
 		const headers = this.staged!.headers;
 		const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([, s]) => !('column' in s) || headers.includes(s.column)));
-		const fitted = { ...structuredClone(mapping), fields };
+		const fitted = { ...mapping, fields };
 		return { ...fitted, values: this.#suggestValues(fitted, fitted.values) };
 	}
 
@@ -301,7 +301,7 @@ export class ImportFlow {
 	}
 
 	setMapping(mapping: ImportMapping, presetName: string | null = null): void {
-		this.mapping = this.staged ? this.#fitPreset(mapping) : mapping;
+		this.mapping = this.staged ? this.#fitPreset(mapping) : ($state.snapshot(mapping) as ImportMapping);
 		this.presetName = presetName;
 		this.#invalidate();
 	}
@@ -390,14 +390,15 @@ export class ImportFlow {
 		let committed = false;
 		try {
 			// The dataset added to or replaced must still be there before anything changes.
-			if (this.target.kind !== 'new' && !(await datasetStore.info(this.target.id))) {
+			const kept = this.target.kind === 'new' ? undefined : await datasetStore.info(this.target.id);
+			if (this.target.kind !== 'new' && !kept) {
 				throw new Error('The dataset to add to or replace is no longer in this browser. Choose another, or import as a new dataset.');
 			}
 			const counts = await commitImport(db, $state.snapshot(this.mapping), $state.snapshot(this.options) as ImportOptions);
 			committed = true;
 			this.#guard(run);
 			performance.mark(IMPORT_MARKS.committed);
-			const dataset = await this.#datasetInfo(db, check);
+			const dataset = await this.#datasetInfo(db, check, kept);
 			this.#guard(run);
 			this.progress = { label: 'Preparing the charts' };
 			await loadReferenceTables(db);
@@ -422,7 +423,7 @@ export class ImportFlow {
 				await this.#closeDb();
 				this.#reset();
 				this.step = 'choose';
-				this.error = `${message(error)} Nothing was kept; choose the file again.`;
+				this.error = `${errorMessage(error)} Nothing was kept; choose the file again.`;
 				return;
 			}
 			this.#fail(run, error);
@@ -443,22 +444,22 @@ export class ImportFlow {
 			performance.mark(IMPORT_MARKS.kept);
 		} catch (error) {
 			this.saving = 'failed';
-			this.saveFailure = `The dataset is shown but could not be kept in this browser (${message(error)}); it will be gone after a reload.`;
+			this.saveFailure = `The dataset is shown but could not be kept in this browser (${errorMessage(error)}); it will be gone after a reload.`;
 		}
 	}
 
-	async #datasetInfo(db: Connector, check: ImportCheck): Promise<DatasetInfo> {
+	/** The dataset's list entry after this import: a new one, or the kept one (`kept`) with its new totals. */
+	async #datasetInfo(db: Connector, check: ImportCheck, kept: DatasetInfo | undefined): Promise<DatasetInfo> {
 		const now = new Date().toISOString();
 		const [totals] = await db.query<{ sessions: number; measurements: number; clients: number }>(
 			`SELECT (SELECT count(*) FROM sessions)::INTEGER AS sessions, (SELECT count(*) FROM measurements)::INTEGER AS measurements,
 				(SELECT count(*) FROM clients)::INTEGER AS clients`
 		);
 		const target = this.target;
-		if (target.kind === 'new') {
-			return { id: crypto.randomUUID(), name: target.name.trim() || check.source, sources: [check.source], importedAt: now, updatedAt: now, keySalt: this.#keySalt ?? crypto.randomUUID(), ...totals };
+		if (target.kind === 'new' || !kept) {
+			const name = target.kind === 'new' ? target.name.trim() : '';
+			return { id: crypto.randomUUID(), name: name || check.source, sources: [check.source], importedAt: now, updatedAt: now, keySalt: this.#keySalt ?? crypto.randomUUID(), ...totals };
 		}
-		const kept = await datasetStore.info(target.id);
-		if (!kept) throw new Error('The dataset to add to is no longer in this browser.');
 		const sources = target.kind === 'append' ? [...kept.sources, check.source] : [check.source];
 		return { ...kept, sources, updatedAt: now, ...totals };
 	}
@@ -498,7 +499,7 @@ export class ImportFlow {
 	#fail(run: number, error: unknown): void {
 		if (error instanceof Cancelled || run !== this.#run) return;
 		this.progress = null;
-		this.error = message(error);
+		this.error = errorMessage(error);
 		this.step = this.staged ? 'map' : 'choose';
 	}
 }

@@ -3,10 +3,8 @@ import type { DatasetInfo } from '$lib/storage/datasetInfo';
 import type { Connector } from '$lib/db';
 import { queryFilterOptions, type FilterOptions, type OutcomeFilter, type Timepoint } from '$lib/queries';
 import { loadOverview, type Overview } from './overview';
+import { errorMessage } from '$lib/errorMessage';
 
-function message(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The overview page's data: the database's start, the filter options, and the overview for the latest filter.
@@ -46,7 +44,7 @@ export class OverviewPage {
 			this.#db = db;
 		} catch (error) {
 			this.phase = 'error';
-			this.startFailure = message(error);
+			this.startFailure = errorMessage(error);
 		}
 	}
 
@@ -64,7 +62,7 @@ export class OverviewPage {
 			performance.measure(MEASURES.overviewQueries, { start: started });
 			if (request === this.#latest) this.overview = result;
 		} catch (error) {
-			if (request === this.#latest) this.queryFailure = message(error);
+			if (request === this.#latest) this.queryFailure = errorMessage(error);
 		} finally {
 			if (request === this.#latest) this.updating = false;
 		}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MappingPreset } from '$lib/ingest/importFields';
+import { errorMessage } from '$lib/errorMessage';
 
 const KEY = 'massage-outcomes:mapping-presets';
 
@@ -24,7 +25,7 @@ export function parsePresetJson(text: string, source: string): MappingPreset {
 	try {
 		json = JSON.parse(text);
 	} catch (error) {
-		throw new Error(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+		throw new Error(`${source} is not JSON: ${errorMessage(error)}`);
 	}
 	const result = MappingPresetSchema.safeParse(json);
 	if (!result.success) {
