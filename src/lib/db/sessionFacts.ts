@@ -7,26 +7,34 @@ import type { Connector } from './connector';
  */
 export async function buildSessionFacts(db: Connector): Promise<void> {
 	await db.exec(`CREATE OR REPLACE TABLE session_facts AS
-		WITH pairs AS (
-			-- One row per session, instrument, movement and side, with its before and after scores.
-			SELECT session_id, instrument, rom_movement,
+		WITH scores AS (
+			-- Self-reports: one score per session, instrument and timepoint, grouped in one pass.
+			SELECT session_id,
+				avg(value) FILTER (WHERE instrument = 'pain_nrs' AND timepoint = 'pre') AS pain_pre,
+				avg(value) FILTER (WHERE instrument = 'pain_nrs' AND timepoint = 'post') AS pain_post,
+				avg(value) FILTER (WHERE instrument = 'stress_nrs' AND timepoint = 'pre') AS stress_pre,
+				avg(value) FILTER (WHERE instrument = 'stress_nrs' AND timepoint = 'post') AS stress_post,
+				avg(value) FILTER (WHERE instrument = 'sleep_nrs' AND timepoint = 'pre') AS sleep_pre,
+				avg(value) FILTER (WHERE instrument = 'sleep_nrs' AND timepoint = 'post') AS sleep_post
+			FROM measurements
+			WHERE instrument <> 'rom'
+			GROUP BY session_id
+		),
+		pairs AS (
+			-- Range of motion: one row per session, movement and side, with its before and after degrees.
+			SELECT session_id, rom_movement,
 				avg(value) FILTER (WHERE timepoint = 'pre') AS pre,
 				avg(value) FILTER (WHERE timepoint = 'post') AS post
 			FROM measurements
-			GROUP BY session_id, instrument, rom_movement, side
+			WHERE instrument = 'rom'
+			GROUP BY session_id, rom_movement, side
 		),
-		scores AS (
+		rom AS (
 			SELECT p.session_id,
-				avg(p.pre) FILTER (WHERE p.instrument = 'pain_nrs') AS pain_pre,
-				avg(p.post) FILTER (WHERE p.instrument = 'pain_nrs') AS pain_post,
-				avg(p.pre) FILTER (WHERE p.instrument = 'stress_nrs') AS stress_pre,
-				avg(p.post) FILTER (WHERE p.instrument = 'stress_nrs') AS stress_post,
-				avg(p.pre) FILTER (WHERE p.instrument = 'sleep_nrs') AS sleep_pre,
-				avg(p.post) FILTER (WHERE p.instrument = 'sleep_nrs') AS sleep_post,
-				avg(100 * p.pre / r.normal_degrees) FILTER (WHERE p.instrument = 'rom') AS rom_pct_pre,
-				avg(100 * p.post / r.normal_degrees) FILTER (WHERE p.instrument = 'rom') AS rom_pct_post,
+				avg(100 * p.pre / r.normal_degrees) AS rom_pct_pre,
+				avg(100 * p.post / r.normal_degrees) AS rom_pct_post,
 				-- avg skips the pairs with one side missing.
-				avg(100 * (p.post - p.pre) / r.normal_degrees) FILTER (WHERE p.instrument = 'rom') AS rom_pct_change
+				avg(100 * (p.post - p.pre) / r.normal_degrees) AS rom_pct_change
 			FROM pairs p
 			LEFT JOIN rom_movements r ON r.code = p.rom_movement
 			GROUP BY p.session_id
@@ -35,9 +43,10 @@ export async function buildSessionFacts(db: Connector): Promise<void> {
 			date_trunc('month', s.session_date)::DATE AS month,
 			s.session_number, s.primary_technique, c.primary_condition,
 			sc.pain_pre, sc.pain_post, sc.stress_pre, sc.stress_post, sc.sleep_pre, sc.sleep_post,
-			sc.rom_pct_pre, sc.rom_pct_post, sc.rom_pct_change
+			ro.rom_pct_pre, ro.rom_pct_post, ro.rom_pct_change
 		FROM sessions s
 		JOIN clients c USING (client_id)
 		LEFT JOIN scores sc USING (session_id)
+		LEFT JOIN rom ro USING (session_id)
 		ORDER BY s.session_date, s.session_id`);
 }

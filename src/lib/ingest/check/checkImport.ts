@@ -48,9 +48,45 @@ interface FieldSql {
 	spec: FieldSpec;
 	header: string | null;
 	value: string;
-	error: string;
-	raw: string;
+	/** Why a row's cell is refused; null when no cell of the column can be (an optional field whose values all pass). */
+	error: string | null;
+	/** The cell as written, kept only when some value of the column is refused (a blank one is NULL anyway). */
+	raw: string | null;
 	join?: string;
+}
+
+/** Up to this many values are written into the query as CASE branches; more are joined from a table. */
+const INLINE_VALUES = 32;
+
+/**
+ * A column's verdicts as SQL: the values that read as something else (a mapped code, a reformatted date) and the
+ * values refused. Values that read as themselves need nothing, so a clean column costs no join at all.
+ */
+function verdictSql(
+	spec: FieldSpec,
+	column: string,
+	alias: string,
+	changed: [string, string][],
+	refused: [string, string][],
+	lookups: (string | null)[][]
+): Pick<FieldSql, 'value' | 'error' | 'raw' | 'join'> {
+	const c = cell(column);
+	const blank = spec.required ? `WHEN ${c} IS NULL THEN ${quoteLiteral(`${spec.label} is blank; every row needs one`)} ` : '';
+	const raw = refused.length > 0 ? c : null;
+	if (changed.length + refused.length <= INLINE_VALUES) {
+		const value = changed.length === 0 ? c : `CASE ${c} ${changed.map(([r, v]) => `WHEN ${quoteLiteral(r)} THEN ${quoteLiteral(v)}`).join(' ')} ELSE ${c} END`;
+		const refusals = refused.map(([r, e]) => `WHEN ${c} = ${quoteLiteral(r)} THEN ${quoteLiteral(e)} `).join('');
+		const error = blank || refusals ? `CASE ${blank}${refusals}END` : null;
+		return { value, error, raw };
+	}
+	for (const [r, v] of changed) lookups.push([spec.key, r, v, null]);
+	for (const [r, e] of refused) lookups.push([spec.key, r, null, e]);
+	return {
+		value: changed.length === 0 ? c : `coalesce(${alias}.value, ${c})`,
+		error: blank ? `CASE ${blank}ELSE ${alias}.error END` : `${alias}.error`,
+		raw,
+		join: `LEFT JOIN ${LOOKUP_TABLE} ${alias} ON ${alias}.field = ${quoteLiteral(spec.key)} AND ${alias}.raw = ${c}`
+	};
 }
 
 /** A staged cell: already trimmed, NULL when blank (see stageCsv). */
@@ -169,7 +205,7 @@ export async function checkImport(
 				constant === undefined
 					? 'NULL::VARCHAR'
 					: quoteLiteral(spec.kind === 'id' ? constant : (readValue(spec, constant, settings) as { value: string }).value);
-			sql.push({ spec, header: null, value, error: 'NULL::VARCHAR', raw: 'NULL::VARCHAR' });
+			sql.push({ spec, header: null, value, error: null, raw: null });
 			continue;
 		}
 		const header = source && 'column' in source ? source.column : null;
@@ -188,15 +224,22 @@ export async function checkImport(
 				 FROM (SELECT DISTINCT ${cell(column)} AS ${v} FROM ${RAW_TABLE} r WHERE ${cell(column)} IS NOT NULL)`
 			);
 			idTables.push(table);
-			const alias = `l${sql.length}`;
-			sql.push({
-				spec,
-				header,
-				value: `CASE WHEN ${alias}.error IS NULL THEN ${cell(column)} END`,
-				error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} ELSE ${alias}.error END`,
-				raw: cell(column),
-				join: `LEFT JOIN ${table} ${alias} ON ${alias}.raw = ${cell(column)}`
-			});
+			const refused = await db.query<{ raw: string; error: string }>(
+				`SELECT raw, error FROM ${table} WHERE error IS NOT NULL ORDER BY raw LIMIT ${INLINE_VALUES + 1}`
+			);
+			if (refused.length <= INLINE_VALUES) {
+				sql.push({ spec, header, ...verdictSql(spec, column, `l${sql.length}`, [], refused.map((r) => [r.raw, r.error]), lookups) });
+			} else {
+				const alias = `l${sql.length}`;
+				sql.push({
+					spec,
+					header,
+					value: cell(column),
+					error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} ELSE ${alias}.error END`,
+					raw: cell(column),
+					join: `LEFT JOIN (SELECT raw, error FROM ${table} WHERE error IS NOT NULL) ${alias} ON ${alias}.raw = ${cell(column)}`
+				});
+			}
 			continue;
 		}
 		if (spec.kind === 'id') {
@@ -204,26 +247,34 @@ export async function checkImport(
 			// pseudonym in every import to this dataset (so additions are matched), and without the salt, which never
 			// leaves this browser, a pseudonym cannot be traced back by trying ids.
 			const pseudonym = (v: string) => `('P' || translate(substr(to_base64(unhex(sha256(${quoteLiteral(dataset.keySalt)} || '|' || ${v}))), 1, 11), '+/', '-_'))`;
-			const pairs = await db.query<{ original: string; pseudonym: string }>(
-				`SELECT DISTINCT ${cell(column)} AS original, ${pseudonym(cell(column))} AS pseudonym FROM ${RAW_TABLE} r WHERE ${cell(column)} IS NOT NULL ORDER BY original`
+			const table = `import_ids_${sql.length}`;
+			await db.exec(
+				`CREATE OR REPLACE TEMP TABLE ${table} AS
+				 SELECT original, ${pseudonym('original')} AS pseudonym
+				 FROM (SELECT DISTINCT ${cell(column)} AS original FROM ${RAW_TABLE} r WHERE ${cell(column)} IS NOT NULL)`
 			);
+			idTables.push(table);
+			const pairs = await db.query<{ original: string; pseudonym: string }>(`SELECT original, pseudonym FROM ${table} ORDER BY original`);
 			pseudonymKey = new Map(pairs.map((p) => [p.original, p.pseudonym]));
-			sql.push({ spec, header, value: pseudonym(cell(column)), error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} END`, raw: cell(column) });
+			const alias = `l${sql.length}`;
+			sql.push({
+				spec,
+				header,
+				value: `${alias}.pseudonym`,
+				error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} END`,
+				raw: null,
+				join: `LEFT JOIN ${table} ${alias} ON ${alias}.original = ${cell(column)}`
+			});
 			continue;
 		}
+		const changed: [string, string][] = [];
+		const refused: [string, string][] = [];
 		for (const raw of await distinctValues(db, column)) {
 			const read = readValue(spec, raw, settings);
-			lookups.push([spec.key, raw, 'value' in read ? read.value : null, 'error' in read ? read.error : null]);
+			if ('error' in read) refused.push([raw, read.error]);
+			else if (read.value !== raw) changed.push([raw, read.value]);
 		}
-		const alias = `l${sql.length}`;
-		sql.push({
-			spec,
-			header,
-			value: `${alias}.value`,
-			error: `CASE WHEN ${cell(column)} IS NULL THEN ${blank} ELSE ${alias}.error END`,
-			raw: cell(column),
-			join: `LEFT JOIN ${LOOKUP_TABLE} ${alias} ON ${alias}.field = ${quoteLiteral(spec.key)} AND ${alias}.raw = ${cell(column)}`
-		});
+		sql.push({ spec, header, ...verdictSql(spec, column, `l${sql.length}`, changed, refused, lookups) });
 	}
 	await createTextTable(db, LOOKUP_TABLE, ['field', 'raw', 'value', 'error'], lookups);
 	await createChecked(db, staged, mapping, sql, dataset.keySalt);
@@ -248,16 +299,25 @@ function sessionKey(sql: FieldSql[], salt: string): string {
 	return `('s' || translate(substr(to_base64(unhex(${hash})), 1, 11), '+/', '-_'))`;
 }
 
+function errorColumn(f: FieldSql): string {
+	return quoteIdentifier(`${f.spec.key}__error`);
+}
+
+function rawColumn(f: FieldSql): string {
+	return quoteIdentifier(`${f.spec.key}__raw`);
+}
+
+/** The fields whose cells can be refused: they have an error column in the checked table. */
+function checkedFields(sql: FieldSql[]): FieldSql[] {
+	return sql.filter((f) => f.header !== null && f.error !== null);
+}
+
 async function createChecked(db: Connector, staged: StagedFile, mapping: ImportMapping, sql: FieldSql[], salt: string): Promise<void> {
-	const select = sql.flatMap((f) =>
-		f.header === null
-			? [`${f.value} AS ${quoteIdentifier(f.spec.key)}`]
-			: [
-					`${f.value} AS ${quoteIdentifier(f.spec.key)}`,
-					`${f.error} AS ${quoteIdentifier(`${f.spec.key}__error`)}`,
-					`${f.raw} AS ${quoteIdentifier(`${f.spec.key}__raw`)}`
-				]
-	);
+	const select = sql.flatMap((f) => [
+		`${f.value} AS ${quoteIdentifier(f.spec.key)}`,
+		...(f.header !== null && f.error !== null ? [`${f.error} AS ${errorColumn(f)}`] : []),
+		...(f.header !== null && f.raw !== null ? [`${f.raw} AS ${rawColumn(f)}`] : [])
+	]);
 	const empty = staged.columns.length === 0 ? 'true' : staged.columns.map((c) => `${cell(c)} IS NULL`).join(' AND ');
 	const joins = sql.map((f) => f.join).filter(Boolean);
 	await db.exec(
@@ -272,8 +332,8 @@ async function createChecked(db: Connector, staged: StagedFile, mapping: ImportM
 
 /** Long layout: each distinct (instrument, timepoint, score, movement, side) is checked by the Measurement schema. */
 async function checkLongScores(db: Connector, sql: FieldSql[]): Promise<void> {
-	const checked = sql.filter((f) => f.header !== null && LONG_MEASURE_FIELDS.includes(f.spec.key as (typeof LONG_MEASURE_FIELDS)[number]));
-	const noErrors = ['true', ...checked.map((f) => `${quoteIdentifier(`${f.spec.key}__error`)} IS NULL`)].join(' AND ');
+	const checked = checkedFields(sql).filter((f) => LONG_MEASURE_FIELDS.includes(f.spec.key as (typeof LONG_MEASURE_FIELDS)[number]));
+	const noErrors = ['true', ...checked.map((f) => `${errorColumn(f)} IS NULL`)].join(' AND ');
 	const combos = await db.query<{ instrument: string; timepoint: string; value: string; rom_movement: string | null; side: string | null }>(
 		`SELECT DISTINCT instrument, timepoint, value, rom_movement, side FROM ${CHECKED_TABLE}
 		 WHERE NOT __empty AND ${noErrors} AND value IS NOT NULL AND instrument IS NOT NULL AND timepoint IS NOT NULL`
@@ -297,7 +357,8 @@ async function checkLongScores(db: Connector, sql: FieldSql[]): Promise<void> {
 
 /** The score as the file wrote it (long layout), or as given for every row. */
 function rawValue(sql: FieldSql[]): string {
-	return sql.find((f) => f.spec.key === 'value')?.header === null ? 'value' : 'value__raw';
+	const value = sql.find((f) => f.spec.key === 'value');
+	return value && value.header !== null && value.raw !== null ? rawColumn(value) : 'value';
 }
 
 /** A session's own fields: every row of one session must agree on them (client fields may differ over time). */
@@ -306,13 +367,11 @@ const SESSION_ATTRIBUTES = SESSION_FIELDS.filter((f) => !['session_id', 'age_ban
 async function collectProblems(db: Connector, staged: StagedFile, mapping: ImportMapping, sql: FieldSql[], existingSessions: boolean): Promise<void> {
 	const parts = [
 		`SELECT __row AS row, NULL AS column, NULL AS value, 'the row is empty' AS reason FROM ${CHECKED_TABLE} WHERE __empty`,
-		...sql
-			.filter((f) => f.header !== null)
-			.map(
-				(f) =>
-					`SELECT __row, ${quoteLiteral(f.header!)}, ${quoteIdentifier(`${f.spec.key}__raw`)}, ${quoteIdentifier(`${f.spec.key}__error`)}
-					 FROM ${CHECKED_TABLE} WHERE NOT __empty AND ${quoteIdentifier(`${f.spec.key}__error`)} IS NOT NULL`
-			)
+		...checkedFields(sql).map(
+			(f) =>
+				`SELECT __row, ${quoteLiteral(f.header!)}, ${f.raw === null ? 'NULL' : rawColumn(f)}, ${errorColumn(f)}
+				 FROM ${CHECKED_TABLE} WHERE NOT __empty AND ${errorColumn(f)} IS NOT NULL`
+		)
 	];
 	if (mapping.layout === 'long') {
 		const header = sql.find((f) => f.spec.key === 'value')?.header ?? 'value';

@@ -1,7 +1,6 @@
 import type { Connector } from '$lib/db/connector';
 import { createCanonicalTables } from '$lib/db/canonicalTables';
-import { createTextTable } from '$lib/db/insertTextRows';
-import { quoteIdentifier } from '$lib/db/sql';
+import { quoteIdentifier, quoteLiteral } from '$lib/db/sql';
 import { layoutFields } from '../fieldSpecs';
 import type { ImportMapping } from '../importFields';
 import { RAW_TABLE } from '../stage/stagedFile';
@@ -54,7 +53,7 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 		 SELECT __session AS session_id, client_id, therapist_id, clinic_id, ${date} AS session_date, session_date::DATE AS exact_date,
 			${sessionNumber} AS session_number, duration_min::INTEGER AS duration_min, primary_technique, other_techniques,
 			body_region, pressure, age_band, sex, primary_condition, __row,
-			${dayOffset} AS day_offset
+			${dayOffset} AS day_offset${scoreColumns(mapping)}
 		 FROM ${firstOfSession} a
 		 WINDOW course AS (PARTITION BY client_id ORDER BY session_date::DATE, __row)`
 	);
@@ -85,26 +84,33 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 	};
 }
 
+/** The wide layout's mapped score columns, carried into the session rows so the accepted rows are read once. */
+function wideScores(mapping: ImportMapping) {
+	return mapping.layout === 'wide' ? layoutFields('wide').filter((f) => f.kind === 'score' && mapping.fields[f.key]) : [];
+}
+
+function scoreColumns(mapping: ImportMapping): string {
+	return wideScores(mapping)
+		.map((f) => `, ${quoteIdentifier(f.key)}`)
+		.join('');
+}
+
 /** Scores as canonical rows: the long layout's rows, or the wide layout's score columns unpivoted in one scan. */
 async function insertMeasurements(db: Connector, mapping: ImportMapping): Promise<void> {
 	if (mapping.layout === 'long') {
 		await db.exec(`INSERT INTO measurements SELECT __session, instrument, timepoint, value::DOUBLE, rom_movement, side FROM ${ACCEPTED_TABLE}`);
 		return;
 	}
-	const scores = layoutFields('wide').filter((f) => f.kind === 'score' && mapping.fields[f.key]);
+	const scores = wideScores(mapping);
 	if (scores.length === 0) return;
-	await createTextTable(
-		db,
-		'import_score_columns',
-		['k', 'instrument', 'timepoint', 'rom_movement', 'side'],
-		scores.map((f) => [f.key, f.measure!.instrument, f.measure!.timepoint, f.measure!.rom_movement, f.measure!.side])
-	);
-	const columns = scores.map((f) => quoteIdentifier(f.key)).join(', ');
-	await db.exec(
-		`INSERT INTO measurements
-		 SELECT u.__session, c.instrument, c.timepoint, u.v::DOUBLE, c.rom_movement, c.side
-		 FROM (UNPIVOT (SELECT __session, ${columns} FROM ${ACCEPTED_TABLE}) ON ${columns} INTO NAME k VALUE v) u
-		 JOIN import_score_columns c USING (k);
-		 DROP TABLE import_score_columns`
-	);
+	// From the sessions just made (a wide row is one session). One scan per score column with its instrument, timepoint, movement and side as constants: cheaper than
+	// unpivoting and joining the names back.
+	const text = (v: string | null) => (v === null ? 'NULL::VARCHAR' : quoteLiteral(v));
+	const parts = scores.map((f) => {
+		const m = f.measure!;
+		const column = quoteIdentifier(f.key);
+		return `SELECT session_id, ${text(m.instrument)}, ${text(m.timepoint)}, ${column}::DOUBLE, ${text(m.rom_movement)}, ${text(m.side)}
+			FROM import_sessions WHERE ${column} IS NOT NULL`;
+	});
+	await db.exec(`INSERT INTO measurements ${parts.join(' UNION ALL ')}`);
 }
