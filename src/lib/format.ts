@@ -7,8 +7,10 @@ export function formatCount(n: number): string {
 	return integer.format(n);
 }
 
+/** One decimal; a value that rounds to zero is "0.0", never "-0.0". */
 export function formatScore(x: number): string {
-	return oneDecimal.format(x);
+	const rounded = Math.round(x * 10) / 10;
+	return oneDecimal.format(rounded === 0 ? 0 : rounded);
 }
 
 export function formatShare(x: number): string {

@@ -22,6 +22,10 @@ export interface Instrument {
 	mcid_source: string;
 	/** Test-retest reliability or minimal detectable change, where published. */
 	reliability: string | null;
+	/** Published minimal detectable change (95%) in the instrument's units, used as the reliable-change threshold. */
+	mdc95?: number;
+	/** Published test-retest reliability (ICC; the lower bound where a range is given), for Jacobson-Truax. */
+	icc?: number;
 	/** Source of the instrument's range and direction. */
 	source: string;
 }
@@ -31,7 +35,7 @@ export const INSTRUMENTS: readonly Instrument[] = [
 		code: 'pain_nrs', label: 'Pain (0-10)', measure: 'Pain', min: 0, max: 10, unit: 'points', better: 'lower',
 		mcid_points: 2, mcid_percent: 30,
 		mcid_source: 'Farrar et al. 2001, Pain 94:149 (2 points or 30%); low back pain 2 points (Ostelo et al. 2008, Spine)',
-		reliability: 'MDC 1.77 points', source: 'Numeric rating scale, 0 = no pain, 10 = worst imaginable'
+		mdc95: 1.77, reliability: 'MDC 1.77 points', source: 'Numeric rating scale, 0 = no pain, 10 = worst imaginable'
 	},
 	{
 		code: 'pain_vas', label: 'Pain (0-100 mm VAS)', measure: 'Pain (VAS)', min: 0, max: 100, unit: 'mm', better: 'lower',
@@ -53,7 +57,7 @@ export const INSTRUMENTS: readonly Instrument[] = [
 		code: 'sleep_nrs', label: 'Sleep quality (0-10)', measure: 'Sleep quality', min: 0, max: 10, unit: 'points', better: 'higher',
 		mcid_points: null, mcid_percent: null,
 		mcid_source: 'None published (responsiveness SRM 0.67-1.32, Snyder et al. 2018)',
-		reliability: 'ICC 0.62-0.74 (Snyder et al. 2018)', source: 'Sleep Quality Scale single item, 0 = terrible, 10 = excellent'
+		reliability: 'ICC 0.62-0.74 (Snyder et al. 2018)', icc: 0.62, source: 'Sleep Quality Scale single item, 0 = terrible, 10 = excellent'
 	},
 	{
 		code: 'psqi', label: 'Pittsburgh Sleep Quality Index (0-21)', measure: 'PSQI', min: 0, max: 21, unit: 'points', better: 'lower',

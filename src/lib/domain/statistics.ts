@@ -72,6 +72,12 @@ export const STATISTICS: readonly StatisticDefinition[] = [
 		source: 'Vickers & Altman 2001, BMJ 323:1123'
 	},
 	{
+		key: 'case_mix_adjustment', name: 'Case-mix adjusted difference (observed minus expected)',
+		meaning: 'How much more (or less) a therapist’s clients improved than clients like them across the clinic: same condition, same course technique, same starting score. Positive means more improvement than expected. An association in observational data, not a measure of skill: clients were not randomized and other differences remain.',
+		formula: 'expected end score from one least-squares model over all clients: condition × technique + β × baseline; per therapist, the mean of observed minus expected, with a t-based 95% interval',
+		source: 'Indirect standardization as in the NHS PROMs programme: Nuttall, Parkin & Devlin 2015, Health Econ 24:41'
+	},
+	{
 		key: 'holm', name: 'Holm adjustment',
 		meaning: 'When many comparisons are shown at once, some look significant by chance. Holm’s method raises the p-values so that the chance of even one false finding stays below 5%.',
 		formula: 'i-th smallest of m p-values × (m - i + 1), then made non-decreasing, capped at 1', source: 'Holm 1979, Scand J Stat 6:65'
@@ -99,9 +105,10 @@ export const STATISTICS: readonly StatisticDefinition[] = [
 		formula: 'target ± z × sd / √n, z = 1.96 (95%) and 3.09 (99.8%)', source: 'Spiegelhalter 2005, Stat Med 24:1185'
 	},
 	{
-		key: 'mdc', name: 'Minimal detectable change (MDC95)',
-		meaning: 'The smallest change in a score that is larger than measurement error with 95% confidence. Smaller changes cannot be told apart from noise.',
-		formula: 'MDC95 = 1.96 × √2 × SEm', source: 'Published per instrument (see the instrument table); Jacobson & Truax 1991'
+		key: 'mdc', name: 'Minimal detectable change (MDC)',
+		meaning: 'The smallest change in a score that is larger than measurement error. Smaller changes cannot be told apart from noise. The share of clients changing by more than the MDC is given with a Wilson 95% interval.',
+		formula: 'MDC95 = 1.96 × √2 × SEm (MDC90 uses 1.645); the value and its level are published per instrument or movement',
+		source: 'Published per instrument and per movement (see the instrument and movement tables: pain MDC95 1.77 points; cervical 5.4-9.6 degrees, Fletcher & Bandy 2008; shoulder same-rater MDC90 4-8 degrees); Jacobson & Truax 1991'
 	},
 	{
 		key: 'percent_of_normal', name: 'Range of motion, % of normal',

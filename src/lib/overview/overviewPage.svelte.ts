@@ -23,12 +23,6 @@ export class OverviewPage {
 	fallback = $state<string | null>(null);
 	#db = $state<Connector | null>(null);
 	#latest = 0;
-	readonly #k: number;
-
-	/** @param k the smallest group shown */
-	constructor(k: number) {
-		this.#k = k;
-	}
 
 	get ready(): boolean {
 		return this.#db !== null;
@@ -49,7 +43,7 @@ export class OverviewPage {
 	}
 
 	/** Computes the overview for a filter; call it whenever the filter changes. */
-	async show(filter: OutcomeFilter, timepoint: Timepoint): Promise<void> {
+	async show(filter: OutcomeFilter, timepoint: Timepoint, k: number): Promise<void> {
 		const db = this.#db;
 		if (!db) return;
 		const request = ++this.#latest;
@@ -57,7 +51,7 @@ export class OverviewPage {
 		this.queryFailure = null;
 		const started = performance.now();
 		try {
-			const result = await loadOverview(db, filter, timepoint, this.#k);
+			const result = await loadOverview(db, filter, timepoint, k);
 			// Query time per filter change, read by the start-up measurement and the benchmark.
 			performance.measure(MEASURES.overviewQueries, { start: started });
 			if (request === this.#latest) this.overview = result;
