@@ -1,11 +1,11 @@
-import { gzipSync } from 'node:zlib';
 import type { DatasetFiles } from '$lib/db';
+import { gzippedDatasetFiles, type CsvDataset } from './csvDataset';
 
 /**
  * Six sessions of four clients, small enough that every expected answer in the query tests was worked out by
  * hand (see the comments there).
  */
-export const SMALL_DATASET = {
+export const SMALL_DATASET: CsvDataset = {
 	clients: `client_id,age_band,sex,primary_condition
 C01,40-49,female,neck_pain
 C02,30-39,male,neck_pain
@@ -47,11 +47,5 @@ S6,pain_nrs,pre,7,,
 };
 
 export function smallDatasetFiles(): DatasetFiles {
-	const bytes = (text: string) => new Uint8Array(gzipSync(text));
-	return {
-		clients: bytes(SMALL_DATASET.clients),
-		therapists: bytes(SMALL_DATASET.therapists),
-		sessions: bytes(SMALL_DATASET.sessions),
-		measurements: bytes(SMALL_DATASET.measurements)
-	};
+	return gzippedDatasetFiles(SMALL_DATASET);
 }

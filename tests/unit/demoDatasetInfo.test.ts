@@ -1,13 +1,10 @@
 import { expect, test } from 'vitest';
-import { loadDataset } from '$lib/db';
-import { openNodeConnector } from '$lib/db/nodeConnector';
 import { DEMO_DATASET } from '$lib/storage/datasetInfo';
-import { demoDatasetFiles } from '../support/demoDataset';
+import { openDemoDatabase } from '../support/demoDataset';
 
 test('the dataset list states the demo data as they are', async () => {
-	const db = await openNodeConnector();
+	const db = await openDemoDatabase();
 	try {
-		await loadDataset(db, demoDatasetFiles());
 		const [counts] = await db.query(
 			`SELECT (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM measurements) AS measurements, (SELECT count(*) FROM clients) AS clients`
 		);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
-import { openNodeConnector } from '$lib/db/nodeConnector';
+import type { Connector } from '$lib/db';
 import { loadOverview } from '$lib/overview/overview';
 import { NO_FILTER, queryKpis, type OutcomeFilter } from '$lib/queries';
-import { demoDatasetFiles } from '../support/demoDataset';
+import { openDemoDatabase } from '../support/demoDataset';
 
 /**
  * The planted effects of the bundled demo data (data/README.md, seed 15), recovered by the queries the overview
@@ -12,11 +11,7 @@ import { demoDatasetFiles } from '../support/demoDataset';
  */
 describe('the demo data’s planted effects, through the app’s own queries', () => {
 	let db: Connector;
-	beforeAll(async () => {
-		db = await openNodeConnector();
-		await loadDataset(db, demoDatasetFiles());
-		await db.exec(LOCK_SETTINGS);
-	});
+	beforeAll(async () => { db = await openDemoDatabase(); });
 	afterAll(() => db.close());
 
 	const kpis = (filter: Partial<OutcomeFilter>) => queryKpis(db, { ...NO_FILTER, ...filter });

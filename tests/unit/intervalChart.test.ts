@@ -23,6 +23,13 @@ describe('interval (forest) chart', () => {
 		expect(svg).toContain('fill="white" stroke="#0f766e"');
 	});
 
+	it('uses the short axis label when the long one would be cut at a phone’s width', () => {
+		const options = { axisLabel: 'Adjusted difference in improvement (points)', shortAxisLabel: 'Difference (points)', zero: 0 };
+		expect(renderSvg(intervalChartSpec(rows, { ...options, width: 320 }))).toContain('Difference (points)');
+		expect(renderSvg(intervalChartSpec(rows, { ...options, width: 320 }))).not.toContain('Adjusted difference');
+		expect(renderSvg(intervalChartSpec(rows, { ...options, width: 640 }))).toContain('Adjusted difference in improvement (points)');
+	});
+
 	it('shows rates as percentages on a 0-100% axis', () => {
 		const rates = [{ label: 'Swedish', estimate: 0.37, lower: 0.25, upper: 0.5, n: 54 }];
 		const svg = renderSvg(intervalChartSpec(rates, { width: 400, axisLabel: 'Clients responding (%)', percent: true, domain: [0, 1] }));

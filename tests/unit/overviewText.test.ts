@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset, type Connector } from '$lib/db';
-import { openNodeConnector } from '$lib/db/nodeConnector';
+import type { Connector } from '$lib/db';
 import { loadOverview } from '$lib/overview/overview';
 import { emptyChartText, statusText, suppressionNote, trendSubtitle } from '$lib/overview/overviewText';
 import { NO_FILTER } from '$lib/queries';
-import { demoDatasetFiles } from '../support/demoDataset';
+import { openDemoDatabase } from '../support/demoDataset';
 import { smallDatasetFiles } from '../support/smallDataset';
+import { openDatasetDatabase } from '../support/testDatabase';
 
 describe('what the overview says about its figures', () => {
 	let small: Connector;
 	let demo: Connector;
 	beforeAll(async () => {
-		[small, demo] = await Promise.all([openNodeConnector(), openNodeConnector()]);
-		await loadDataset(small, smallDatasetFiles());
-		await loadDataset(demo, demoDatasetFiles());
+		[small, demo] = await Promise.all([openDatasetDatabase(smallDatasetFiles()), openDemoDatabase()]);
 	});
 	afterAll(async () => {
 		await small.close();

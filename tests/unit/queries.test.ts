@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
-import { openNodeConnector } from '$lib/db/nodeConnector';
+import type { Connector } from '$lib/db';
 import { ALL_TECHNIQUES, NO_FILTER, queryFilterOptions, queryKpis, queryTrends, type OutcomeFilter, type Timepoint } from '$lib/queries';
 import { smallDatasetFiles } from '../support/smallDataset';
+import { openDatasetDatabase } from '../support/testDatabase';
 
 const filter = (f: Partial<OutcomeFilter>): OutcomeFilter => ({ ...NO_FILTER, ...f });
 
@@ -10,11 +10,7 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 	let db: Connector;
 	const trend = async (f: OutcomeFilter, key: string, timepoint: Timepoint) =>
 		(await queryTrends(db, f, timepoint)).find((t) => t.measure.key === key)!;
-	beforeAll(async () => {
-		db = await openNodeConnector();
-		await loadDataset(db, smallDatasetFiles());
-		await db.exec(LOCK_SETTINGS);
-	});
+	beforeAll(async () => { db = await openDatasetDatabase(smallDatasetFiles()); });
 	afterAll(() => db.close());
 
 	it('loads every row of every canonical table', async () => {
@@ -129,8 +125,7 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 
 describe('reference tables', () => {
 	it('carry each instrument and movement with its source', async () => {
-		const db = await openNodeConnector();
-		await loadDataset(db, smallDatasetFiles());
+		const db = await openDatasetDatabase(smallDatasetFiles());
 		const [pain] = await db.query(`SELECT better, mcid_points, mcid_percent, mcid_source FROM instruments WHERE code = ?`, ['pain_nrs']);
 		expect(pain).toMatchObject({ better: 'lower', mcid_points: 2, mcid_percent: 30 });
 		expect(pain.mcid_source).toContain('Farrar');

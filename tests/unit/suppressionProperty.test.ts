@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
-import { openNodeConnector } from '$lib/db/nodeConnector';
+import type { Connector } from '$lib/db';
 import { loadOverview } from '$lib/overview/overview';
 import { filterWhere, MEASURES, queryTrends, type OutcomeFilter } from '$lib/queries';
 import { courseRowsSql } from '$lib/queries/courseRows';
 import { loadRomResults } from '$lib/rom/romAnalysis';
 import { compareTechniques } from '$lib/techniques/techniqueComparison';
 import { loadTherapistAnalysis } from '$lib/therapists/therapistAnalysis';
-import { demoDatasetFiles } from '../support/demoDataset';
+import { openDemoDatabase } from '../support/demoDataset';
 
 const CONDITIONS = ['chronic_low_back_pain', 'neck_pain', 'shoulder', 'tension_headache', 'fibromyalgia', 'hypertension', 'other', 'prenatal', 'insomnia'];
 const TECHNIQUES = ['swedish', 'deep_tissue', 'trigger_point', 'myofascial_release', 'hydrotherapy', 'lymphatic_drainage'];
@@ -60,11 +59,7 @@ const RUNS = { numRuns: 40, seed: 20261125 };
  */
 describe('small-cell suppression holds under any filter', () => {
 	let db: Connector;
-	beforeAll(async () => {
-		db = await openNodeConnector();
-		await loadDataset(db, demoDatasetFiles());
-		await db.exec(LOCK_SETTINGS);
-	});
+	beforeAll(async () => { db = await openDemoDatabase(); });
 	afterAll(() => db.close());
 
 	it('overview: every shown point has k clients, and hidden points of a month together reach k', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthDate, trendChartSpec, trendLegend, trendTable } from '$lib/charts';
+import { monthDate, trendChartSpec, techniqueLegend, trendTable } from '$lib/charts';
 import { techniqueLabel } from '$lib/domain/labels';
 import { ALL_TECHNIQUES, MEASURES, type TrendRow } from '$lib/queries';
 import { suppressSmallCells } from '$lib/stats';
@@ -45,12 +45,12 @@ describe('trend chart', () => {
 	});
 
 	it('has a legend of the techniques drawn, each in its fixed colour', () => {
-		expect(trendLegend(rows, techniqueLabel)).toEqual([
+		expect(techniqueLegend(rows, techniqueLabel)).toEqual([
 			{ label: 'Deep tissue', color: '#4269d0' },
 			{ label: 'Swedish (relaxation)', color: '#23917a' }
 		]);
 		const onlyMarch = rows.filter((r) => r.month === '2025-03');
-		expect(trendLegend(onlyMarch, techniqueLabel)).toEqual([]);
+		expect(techniqueLegend(onlyMarch, techniqueLabel)).toEqual([]);
 	});
 
 	it('gives the same numbers as a table, where a hidden group looks like no data', () => {

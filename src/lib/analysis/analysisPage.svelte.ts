@@ -3,12 +3,13 @@ import type { Connector } from '$lib/db';
 import { queryFilterOptions, type FilterOptions } from '$lib/queries';
 import type { DatasetInfo } from '$lib/storage/datasetInfo';
 import { errorMessage } from '$lib/errorMessage';
+import type { PhaseText } from './phaseText';
 
 /**
  * An analysis page's data: the shown dataset's database, the values its controls can offer, and the result for the
  * latest choice. A slower answer to an older choice never replaces a newer one.
  */
-export class AnalysisPage<Options, Result> {
+export class AnalysisPage<Choice, Result> {
 	phase = $state<StartPhase | 'error'>('starting');
 	startFailure = $state<string | null>(null);
 	/** The last computation's failure, cleared when a new one starts. */
@@ -16,13 +17,15 @@ export class AnalysisPage<Options, Result> {
 	options = $state<FilterOptions | null>(null);
 	result = $state.raw<Result | null>(null);
 	updating = $state(false);
+	/** The dataset shown, and why the one chosen last time could not be (the demo data then stand in). */
 	dataset = $state<DatasetInfo | null>(null);
+	fallback = $state<string | null>(null);
 	#db = $state<Connector | null>(null);
 	#latest = 0;
-	readonly #compute: (db: Connector, options: Options) => Promise<Result>;
+	readonly #compute: (db: Connector, choice: Choice) => Promise<Result>;
 
-	/** @param compute the page's analysis, from the database and the page's choices to what it shows */
-	constructor(compute: (db: Connector, options: Options) => Promise<Result>) {
+	/** @param compute the page's analysis, from the database and the page's choice to what it shows */
+	constructor(compute: (db: Connector, choice: Choice) => Promise<Result>) {
 		this.#compute = compute;
 	}
 
@@ -34,7 +37,8 @@ export class AnalysisPage<Options, Result> {
 		try {
 			const shown = await shownDataset((phase) => (this.phase = phase));
 			this.dataset = shown.dataset;
-			this.options = await queryFilterOptions(shown.db);
+			this.fallback = shown.fallback;
+			await this.prepare(shown.db);
 			this.#db = shown.db;
 		} catch (error) {
 			this.phase = 'error';
@@ -42,20 +46,32 @@ export class AnalysisPage<Options, Result> {
 		}
 	}
 
-	/** Computes the result for the page's current choices; call it whenever they change. */
-	async show(options: Options): Promise<void> {
+	/** Reads what the page's controls offer, once the database has started: the filter options, unless replaced. */
+	protected async prepare(db: Connector): Promise<void> {
+		this.options = await queryFilterOptions(db);
+	}
+
+	/** Computes the result for the page's current choice; call it whenever the choice changes. */
+	async show(choice: Choice): Promise<void> {
 		const db = this.#db;
 		if (!db) return;
 		const request = ++this.#latest;
 		this.updating = true;
 		this.failure = null;
 		try {
-			const result = await this.#compute(db, options);
+			const result = await this.#compute(db, choice);
 			if (request === this.#latest) this.result = result;
 		} catch (error) {
 			if (request === this.#latest) this.failure = errorMessage(error);
 		} finally {
 			if (request === this.#latest) this.updating = false;
 		}
+	}
+
+	/** What the page's live region says: the start's phase, then "Updating…" or what the result shows. */
+	announcement(phaseText: PhaseText, describe: (result: Result) => string): string {
+		if (this.phase === 'error') return '';
+		if (!this.result) return phaseText[this.phase];
+		return this.updating ? 'Updating…' : describe(this.result);
 	}
 }

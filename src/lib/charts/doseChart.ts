@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { DosePoint } from '$lib/conditions/conditionsAnalysis';
 import type { Measure } from '$lib/queries';
+import { conditionsChartFrame } from './conditionsChartFrame';
+import { estimateDots, estimateTip } from './estimateMarks';
 
 export interface DoseChartOptions {
 	measure: Measure;
@@ -27,25 +29,18 @@ export function doseChartSpec(points: readonly DosePoint[], options: DoseChartOp
 			lower: p.lower,
 			upper: p.upper,
 			clients: p.clients,
-			interval: p.lower === null || p.upper === null ? null : `${p.lower.toFixed(2)} to ${p.upper.toFixed(2)}`,
-			stability: p.unstable ? 'unstable (n < 20)' : null,
+			...estimateTip(p),
 			unstable: p.unstable
 		}));
 	const values = shown.flatMap((p) => [p.lower ?? p.mean, p.upper ?? p.mean]);
 	return {
-		width: options.width,
-		height: 260,
-		marginLeft: 44,
-		marginRight: 16,
-		style: { fontSize: '12px', overflow: 'visible' },
-		marginBottom: 40,
+		...conditionsChartFrame(options.width, 260),
 		x: { label: 'Sessions attended', domain: points.map((p) => p.label), padding: 0.3, labelOffset: 36 },
 		y: { label: changeAxisLabel(options.measure), domain: [Math.min(0, ...values), Math.max(0, ...values)], grid: true, nice: true },
 		marks: [
 			Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
 			Plot.ruleX(shown, { x: 'label', y1: 'lower', y2: 'upper', stroke: 'currentColor', strokeWidth: 2 }),
-			Plot.dot(shown.filter((p) => !p.unstable), { x: 'label', y: 'mean', r: 4.5, fill: 'currentColor' }),
-			Plot.dot(shown.filter((p) => p.unstable), { x: 'label', y: 'mean', r: 4.5, stroke: 'currentColor', fill: 'white', strokeWidth: 2 }),
+			...estimateDots(shown, { x: 'label', y: 'mean', r: 4.5, color: 'currentColor', strokeWidth: 2 }),
 			Plot.tip(
 				shown,
 				Plot.pointerX({

@@ -1,3 +1,4 @@
-export { trendChartSpec, trendLegend, monthDate, type TrendChartOptions, type LegendEntry } from './trendChart';
+export { trendChartSpec, monthDate, type TrendChartOptions } from './trendChart';
+export { techniqueLegend, type LegendEntry } from './techniqueLegend';
 export { techniqueColor } from './techniqueColors';
 export { trendTable, type TrendTable, type TrendCell } from './trendTable';

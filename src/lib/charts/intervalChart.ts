@@ -18,6 +18,8 @@ export interface IntervalChartOptions {
 	width: number;
 	/** x-axis label, naming the measure and its direction. */
 	axisLabel: string;
+	/** A shorter x-axis label for when the long one does not fit the chart's width. */
+	shortAxisLabel?: string;
 	/** A vertical rule for "no difference", e.g. 0; null for none. */
 	zero?: number | null;
 	/** Format estimates as percentages (0-1 shown as 0-100%). */
@@ -36,6 +38,9 @@ export function intervalChartSpec(rows: readonly IntervalRow[], options: Interva
 	const longest = Math.max(0, ...rows.map((r) => r.label.length));
 	const marginLeft = Math.min(180, Math.max(80, 12 + longest * 7));
 	const format = options.percent ? (v: number) => `${Math.round(v * 100)}%` : (v: number) => v.toFixed(2);
+	// About 6.5 px a character at 12 px: a label wider than the plotting area would be cut at the chart's edge.
+	const fits = options.axisLabel.length * 6.5 <= options.width - marginLeft - 24;
+	const axisLabel = fits ? options.axisLabel : (options.shortAxisLabel ?? options.axisLabel);
 	const stable = rows.filter((r) => !r.unstable);
 	const unstable = rows.filter((r) => r.unstable);
 	return {
@@ -46,7 +51,7 @@ export function intervalChartSpec(rows: readonly IntervalRow[], options: Interva
 		marginBottom: 46,
 		style: { fontSize: '12px', overflow: 'visible' },
 		x: {
-			label: options.axisLabel,
+			label: axisLabel,
 			labelAnchor: 'center',
 			labelOffset: 38,
 			grid: true,

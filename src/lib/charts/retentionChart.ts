@@ -1,7 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { RetentionPoint } from '$lib/conditions/conditionsAnalysis';
 import { ALL_TECHNIQUES } from '$lib/queries';
-import { sessionTicks, shownInOrder, techniqueLegend } from './sessionCurveChart';
+import { conditionsChartFrame } from './conditionsChartFrame';
+import { sessionAxis, shownInOrder } from './sessionAxis';
+import { techniqueLegend } from './techniqueLegend';
 
 export interface RetentionChartOptions {
 	/** Pixel width of the chart. */
@@ -34,13 +36,8 @@ export function retentionChartSpec(points: readonly RetentionPoint[], options: R
 	// A client may have a score at a later session and none at session 1, so a share can pass 100%.
 	const top = Math.max(100, ...shown.map((p) => p.share * 100));
 	return {
-		width: options.width,
-		height: 260,
-		marginLeft: 44,
-		marginRight: 16,
-		marginBottom: 40,
-		style: { fontSize: '12px', overflow: 'visible' },
-		x: { label: 'Session number', labelOffset: 36, domain: [1, last], ticks: sessionTicks(last, options.width), tickFormat: 'd' },
+		...conditionsChartFrame(options.width, 260),
+		x: sessionAxis(last, options.width),
 		y: { label: 'Still attending (% of session 1)', domain: [0, top], percent: true, grid: true },
 		color: { domain: legend.map((l) => l.label), range: legend.map((l) => l.color) },
 		marks: [

@@ -1,8 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import type { CurvePoint } from '$lib/conditions/conditionsAnalysis';
 import { ALL_TECHNIQUES, type Measure } from '$lib/queries';
-import { techniqueColor } from './techniqueColors';
-import type { LegendEntry } from './trendChart';
+import { conditionsChartFrame } from './conditionsChartFrame';
+import { estimateDots, estimateTip } from './estimateMarks';
+import { sessionAxis, shownInOrder } from './sessionAxis';
+import { techniqueLegend } from './techniqueLegend';
 
 export interface SessionCurveChartOptions {
 	measure: Measure;
@@ -12,31 +14,6 @@ export interface SessionCurveChartOptions {
 	techniqueLabel: (code: string) => string;
 	/** Name of the heavy line over every client (e.g. "All techniques"). */
 	overallLabel: string;
-}
-
-/** The course techniques a chart draws (at least one point shown), in label order, with their fixed colours. */
-export function techniqueLegend(
-	rows: readonly { technique: string; suppressed: boolean }[],
-	techniqueLabel: (code: string) => string
-): LegendEntry[] {
-	const codes = new Set(rows.filter((r) => !r.suppressed && r.technique !== ALL_TECHNIQUES).map((r) => r.technique));
-	return [...codes].map((code) => ({ label: techniqueLabel(code), color: techniqueColor(code) })).sort((a, b) => a.label.localeCompare(b.label));
-}
-
-/** Session-number ticks that stay legible at 360 px: every session when there is room, else every second or more. */
-export function sessionTicks(last: number, width: number): number[] {
-	const step = Math.max(1, Math.ceil(last / Math.max(2, Math.floor(width / 28))));
-	return Array.from({ length: last }, (_, i) => i + 1).filter((s) => (s - 1) % step === 0);
-}
-
-const format = (x: number) => x.toFixed(2);
-
-/**
- * The shown points of a chart drawn as lines, in session order: a line through them joins the sessions shown with
- * straight segments, across any hidden session between them, and never passes through a hidden value.
- */
-export function shownInOrder<P extends { session: number }>(points: readonly P[], shown: (point: P) => boolean): P[] {
-	return points.filter(shown).sort((a, b) => a.session - b.session);
 }
 
 /**
@@ -53,10 +30,8 @@ export function sessionCurveChartSpec(points: readonly CurvePoint[], options: Se
 		mean: p.mean as number,
 		lower: p.lower,
 		upper: p.upper,
-		interval: p.lower === null || p.upper === null ? null : `${format(p.lower)} to ${format(p.upper)}`,
+		...estimateTip(p),
 		clients: p.clients,
-		// Tips skip empty channels, so only an unstable point says so.
-		stability: p.unstable ? 'unstable (n < 20)' : null,
 		unstable: p.unstable
 	});
 	const techniques = shownInOrder(points, (p) => !p.suppressed && p.technique !== ALL_TECHNIQUES).map(toMark);
@@ -67,13 +42,8 @@ export function sessionCurveChartSpec(points: readonly CurvePoint[], options: Se
 	const legend = techniqueLegend(points, options.techniqueLabel);
 	const top = Math.max(measure.domain[1], ...shownPoints.map((p) => p.upper ?? p.mean));
 	return {
-		width: options.width,
-		height: 280,
-		marginLeft: 44,
-		marginRight: 16,
-		marginBottom: 40,
-		style: { fontSize: '12px', overflow: 'visible' },
-		x: { label: 'Session number', labelOffset: 36, domain: [1, last], ticks: sessionTicks(last, options.width), tickFormat: 'd' },
+		...conditionsChartFrame(options.width, 280),
+		x: sessionAxis(last, options.width),
 		y: { label: measure.axisLabel, domain: [measure.domain[0], top], grid: true, nice: true },
 		color: { domain: legend.map((l) => l.label), range: legend.map((l) => l.color) },
 		marks: [
@@ -81,10 +51,8 @@ export function sessionCurveChartSpec(points: readonly CurvePoint[], options: Se
 			Plot.areaY(banded(overall), { x: 'session', y1: 'lower', y2: 'upper', fill: 'currentColor', fillOpacity: 0.08 }),
 			Plot.lineY(techniques, { x: 'session', y: 'mean', z: 'technique', stroke: 'technique', strokeWidth: 1.5, strokeOpacity: 0.9 }),
 			Plot.lineY(overall, { x: 'session', y: 'mean', stroke: 'currentColor', strokeWidth: 3 }),
-			Plot.dot(overall.filter((p) => !p.unstable), { x: 'session', y: 'mean', r: 3.5, fill: 'currentColor' }),
-			Plot.dot(overall.filter((p) => p.unstable), { x: 'session', y: 'mean', r: 3.5, stroke: 'currentColor', fill: 'white', strokeWidth: 2 }),
-			Plot.dot(techniques.filter((p) => !p.unstable), { x: 'session', y: 'mean', r: 2.5, fill: 'technique' }),
-			Plot.dot(techniques.filter((p) => p.unstable), { x: 'session', y: 'mean', r: 2.5, stroke: 'technique', fill: 'white', strokeWidth: 1.5 }),
+			...estimateDots(overall, { x: 'session', y: 'mean', r: 3.5, color: 'currentColor', strokeWidth: 2 }),
+			...estimateDots(techniques, { x: 'session', y: 'mean', r: 2.5, color: 'technique', strokeWidth: 1.5 }),
 			Plot.tip(
 				shownPoints,
 				Plot.pointer({

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { ALL_TECHNIQUES, type Measure, type Timepoint, type TrendRow } from '$lib/queries';
 import type { Suppressed } from '$lib/stats';
-import { techniqueColor } from './techniqueColors';
+import { techniqueLegend } from './techniqueLegend';
 
 export interface TrendChartOptions {
 	measure: Measure;
@@ -17,19 +17,6 @@ export interface TrendChartOptions {
 /** `YYYY-MM` to the first of that month in UTC. */
 export function monthDate(month: string): Date {
 	return new Date(`${month}-01T00:00:00Z`);
-}
-
-export interface LegendEntry {
-	label: string;
-	color: string;
-}
-
-/** The techniques a chart draws (at least one point shown), in label order, with their fixed colours. */
-export function trendLegend(rows: readonly Suppressed<TrendRow>[], techniqueLabel: (code: string) => string): LegendEntry[] {
-	const codes = new Set(rows.filter((r) => !r.suppressed && r.technique !== ALL_TECHNIQUES).map((r) => r.technique));
-	return [...codes]
-		.map((code) => ({ label: techniqueLabel(code), color: techniqueColor(code) }))
-		.sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /**
@@ -52,7 +39,7 @@ export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: T
 	const overallShown = overall.filter((p) => p.mean !== undefined);
 	const isChange = timepoint === 'change';
 	const top = Math.max(measure.domain[1], ...[...shown, ...overallShown].map((p) => p.mean as number));
-	const legend = trendLegend(rows, options.techniqueLabel);
+	const legend = techniqueLegend(rows, options.techniqueLabel);
 	const months = new Set(rows.map((r) => r.month)).size;
 	const monthsPerTick = Math.max(1, Math.ceil(months / Math.max(2, Math.floor(options.width / 80))));
 	return {

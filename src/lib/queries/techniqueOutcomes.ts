@@ -1,4 +1,6 @@
 import type { Connector } from '$lib/db';
+import type { CellSums } from '$lib/stats/ancova';
+import { CELL_SUMS_SQL } from './cellSums';
 import { courseRowsSql, withinSessionRowsSql, type CourseEnd } from './courseRows';
 import type { Measure } from './measures';
 import { filterWhere, type OutcomeFilter } from './outcomeFilter';
@@ -39,15 +41,9 @@ export interface TechniqueWithinRow {
 }
 
 /** Sums per course technique and condition for a baseline-adjusted comparison (x = baseline, y = end; higher = better). */
-export interface TechniqueCellRow {
+export interface TechniqueCellRow extends CellSums {
 	technique: string;
 	condition: string;
-	n: number;
-	sumX: number;
-	sumXX: number;
-	sumY: number;
-	sumXY: number;
-	sumYY: number;
 }
 
 function coursesWith(measure: Measure, end: CourseEnd, filter: OutcomeFilter) {
@@ -110,8 +106,7 @@ export async function queryTechniqueCells(db: Connector, measure: Measure, end: 
 	const courses = coursesWith(measure, end, filter);
 	return db.query<TechniqueCellRow & Record<string, unknown>>(
 		`${courses.sql}
-		SELECT primary_technique AS technique, primary_condition AS condition, CAST(count(*) AS INTEGER) AS n,
-			sum(x) AS sumX, sum(x * x) AS sumXX, sum(y) AS sumY, sum(x * y) AS sumXY, sum(y * y) AS sumYY
+		SELECT primary_technique AS technique, primary_condition AS condition, ${CELL_SUMS_SQL}
 		FROM courses
 		WHERE change IS NOT NULL
 		GROUP BY ALL

@@ -1,4 +1,6 @@
 import type { Connector } from '$lib/db';
+import type { CellSums } from '$lib/stats/ancova';
+import { CELL_SUMS_SQL } from './cellSums';
 import { courseRowsSql } from './courseRows';
 import { MEASURES, type Measure } from './measures';
 import { filterWhere, NO_FILTER } from './outcomeFilter';
@@ -34,16 +36,10 @@ export interface TherapistChangeRow {
  * takes them. x = baseline, y = end of course, both signed so higher is better (courseRowsSql's x and y), so
  * change = y - x.
  */
-export interface CaseMixCell {
+export interface CaseMixCell extends CellSums {
 	therapist: string;
 	condition: string;
 	technique: string;
-	n: number;
-	sumX: number;
-	sumXX: number;
-	sumY: number;
-	sumXY: number;
-	sumYY: number;
 }
 
 export interface TherapistOutcomes {
@@ -76,9 +72,7 @@ export async function queryTherapistOutcomes(db: Connector, filter: TherapistFil
 		where.params
 	);
 	const cells = await db.query<CaseMixCell & Record<string, unknown>>(
-		`SELECT therapist_id AS therapist, primary_condition AS condition, primary_technique AS technique,
-			CAST(count(*) AS INTEGER) AS n,
-			sum(x) AS sumX, sum(x * x) AS sumXX, sum(y) AS sumY, sum(x * y) AS sumXY, sum(y * y) AS sumYY
+		`SELECT therapist_id AS therapist, primary_condition AS condition, primary_technique AS technique, ${CELL_SUMS_SQL}
 		FROM (${courses}) GROUP BY ALL ORDER BY 1, 2, 3`,
 		where.params
 	);

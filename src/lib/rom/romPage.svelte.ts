@@ -1,36 +1,28 @@
-import { shownDataset, type StartPhase } from '$lib/db/browserDatabase';
+import { AnalysisPage } from '$lib/analysis/analysisPage.svelte';
 import type { Connector } from '$lib/db';
-import { errorMessage } from '$lib/errorMessage';
 import type { CourseEnd } from '$lib/queries/courseRows';
 import { queryRomSelections, type RomSelection } from '$lib/queries/romOutcomes';
-import type { DatasetInfo } from '$lib/storage/datasetInfo';
 import { loadRomResults, type RomChoice, type RomResults } from './romAnalysis';
 
+/** What the results are computed for: the courses chosen and k (the smallest group shown). */
+export interface RomRequest {
+	choice: RomChoice;
+	k: number;
+}
+
 /**
- * The ROM page's data and choices: the database's start, the conditions and course techniques with ROM data, and
- * the results for the latest choice. A slower answer to an older choice never replaces a newer one.
+ * The ROM page's data and choices: the conditions and course techniques with ROM data, and the results for the
+ * latest choice.
  */
-export class RomPage {
-	phase = $state<StartPhase | 'error'>('starting');
-	startFailure = $state<string | null>(null);
-	/** The last query's failure, cleared when a new one starts. */
-	queryFailure = $state<string | null>(null);
+export class RomPage extends AnalysisPage<RomRequest, RomResults> {
 	/** Condition and course-technique pairs with ROM measurements; null until the database is ready. */
 	selections = $state<RomSelection[] | null>(null);
-	results = $state<RomResults | null>(null);
-	updating = $state(false);
-	/** The dataset shown, and why the one chosen last time could not be (the demo data then stand in). */
-	dataset = $state<DatasetInfo | null>(null);
-	fallback = $state<string | null>(null);
 
 	/** Condition code, '' for all. */
 	#condition = $state('');
 	/** Course technique, '' for all. */
 	technique = $state('');
 	end = $state<CourseEnd>('last_pre');
-
-	#db = $state<Connector | null>(null);
-	#latest = 0;
 
 	/** Conditions that have ROM measurements, in code order (the page sorts by label). */
 	conditions: string[] = $derived([...new Set((this.selections ?? []).map((s) => s.condition))]);
@@ -42,6 +34,10 @@ export class RomPage {
 
 	choice: RomChoice = $derived({ condition: this.#condition || null, technique: this.technique || null, end: this.end });
 
+	constructor() {
+		super((db, { choice, k }) => loadRomResults(db, choice, k));
+	}
+
 	get condition(): string {
 		return this.#condition;
 	}
@@ -52,37 +48,8 @@ export class RomPage {
 		if (this.technique && !this.techniques.includes(this.technique)) this.technique = '';
 	}
 
-	get ready(): boolean {
-		return this.#db !== null;
-	}
-
-	async start(): Promise<void> {
-		try {
-			const shown = await shownDataset((phase) => (this.phase = phase));
-			this.dataset = shown.dataset;
-			this.fallback = shown.fallback;
-			this.selections = await queryRomSelections(shown.db);
-			this.#db = shown.db;
-		} catch (error) {
-			this.phase = 'error';
-			this.startFailure = errorMessage(error);
-		}
-	}
-
-	/** Computes the results for a choice and k (the smallest group shown); call it whenever either changes. */
-	async show(choice: RomChoice, k: number): Promise<void> {
-		const db = this.#db;
-		if (!db) return;
-		const request = ++this.#latest;
-		this.updating = true;
-		this.queryFailure = null;
-		try {
-			const results = await loadRomResults(db, choice, k);
-			if (request === this.#latest) this.results = results;
-		} catch (error) {
-			if (request === this.#latest) this.queryFailure = errorMessage(error);
-		} finally {
-			if (request === this.#latest) this.updating = false;
-		}
+	/** The page's choices come from the ROM measurements, not the filter options. */
+	protected override async prepare(db: Connector): Promise<void> {
+		this.selections = await queryRomSelections(db);
 	}
 }

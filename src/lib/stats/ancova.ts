@@ -7,14 +7,10 @@ import { checkedLevel, tCritical, twoSidedP } from './distributions';
 import { multiply, symmetricInverse } from './symmetricInverse';
 
 /**
- * One cell of clients with the same group (e.g. technique) and stratum (e.g. condition), as sums SQL computes:
- * x = baseline, y = outcome at the end of the course (both already signed so higher = better, by the caller).
+ * Sums over one cell of clients, as SQL computes them: x = baseline, y = outcome at the end of the course (both
+ * already signed so higher = better, by the caller).
  */
-export interface AncovaCell {
-	/** The compared group, e.g. a technique code. */
-	group: string;
-	/** Adjusted-for category, e.g. a condition code. Cells without one form a stratum of their own. */
-	stratum?: string;
+export interface CellSums {
 	/** Clients in the cell. */
 	n: number;
 	/** Σ x (baselines). */
@@ -27,6 +23,14 @@ export interface AncovaCell {
 	sumXY: number;
 	/** Σ y². */
 	sumYY: number;
+}
+
+/** One cell of clients with the same group (e.g. technique) and stratum (e.g. condition). */
+export interface AncovaCell extends CellSums {
+	/** The compared group, e.g. a technique code. */
+	group: string;
+	/** Adjusted-for category, e.g. a condition code. Cells without one form a stratum of their own. */
+	stratum?: string;
 }
 
 /** One group against the reference group, at the same baseline and stratum. */

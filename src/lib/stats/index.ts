@@ -10,7 +10,7 @@ export {
 export { wilsonInterval, type Proportion } from './proportion';
 export { reliableChangeThreshold, thresholdFromMdc, type ReliableChangeThreshold } from './reliableChange';
 export { responderThreshold, isResponder, type ResponderRule, type Mcid } from './responder';
-export { ancova, type AncovaCell, type AncovaContrast, type AncovaResult, type AncovaOptions } from './ancova';
+export { ancova, type AncovaCell, type AncovaContrast, type AncovaResult, type AncovaOptions, type CellSums } from './ancova';
 export { holm, benjaminiHochberg, adjustPValues, ADJUSTMENT_LABELS, type Adjustment } from './multiplicity';
 export { funnelLimits, type FunnelPoint } from './funnel';
 export { UNSTABLE_N, isUnstable } from './stability';

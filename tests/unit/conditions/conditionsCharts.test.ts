@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { changeAxisLabel, doseChartSpec } from '$lib/charts/doseChart';
 import { retentionChartSpec } from '$lib/charts/retentionChart';
-import { sessionCurveChartSpec, sessionTicks, shownInOrder, techniqueLegend } from '$lib/charts/sessionCurveChart';
+import { sessionCurveChartSpec } from '$lib/charts/sessionCurveChart';
+import { sessionTicks, shownInOrder } from '$lib/charts/sessionAxis';
+import { techniqueLegend } from '$lib/charts/techniqueLegend';
 import { dosePoints, retentionPoints, sessionCurvePoints } from '$lib/conditions/conditionsAnalysis';
 import { doseTable, retentionTable, sessionCurveTable } from '$lib/conditions/conditionsTables';
 import { columnLabel, OVERALL_LABEL } from '$lib/conditions/conditionsText';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
-import { openNodeConnector } from '$lib/db/nodeConnector';
+import type { Connector } from '$lib/db';
 import { loadConditions, type ConditionsModel } from '$lib/conditions/conditionsAnalysis';
 import type { SessionCount } from '$lib/conditions/sessionSuppression';
 import { ALL_TECHNIQUES, MEASURES, queryFilterOptions } from '$lib/queries';
@@ -8,7 +7,7 @@ import { DOSE_BUCKETS, queryDoseResponse } from '$lib/queries/doseResponse';
 import { queryRetention } from '$lib/queries/retention';
 import { querySessionCurves, type SessionCurveRow } from '$lib/queries/sessionCurves';
 import { summarize, tCritical } from '$lib/stats';
-import { demoDatasetFiles } from '../../support/demoDataset';
+import { openDemoDatabase } from '../../support/demoDataset';
 
 const pain = MEASURES.find((m) => m.key === 'pain')!;
 const LBP = 'chronic_low_back_pain';
@@ -74,11 +73,7 @@ function doseAgainstAttendance(model: ConditionsModel, k: number): string[] {
  */
 describe('conditions page queries on the demo data', () => {
 	let db: Connector;
-	beforeAll(async () => {
-		db = await openNodeConnector();
-		await loadDataset(db, demoDatasetFiles());
-		await db.exec(LOCK_SETTINGS);
-	});
+	beforeAll(async () => { db = await openDemoDatabase(); });
 	afterAll(() => db.close());
 
 	const point = (rows: SessionCurveRow[], technique: string, session: number) => rows.find((r) => r.technique === technique && r.session === session)!;

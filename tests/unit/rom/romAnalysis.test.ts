@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
-import { openNodeConnector } from '$lib/db/nodeConnector';
+import type { Connector } from '$lib/db';
 import { NO_FILTER } from '$lib/queries';
 import { queryRomOutcomes, type RomMovementOutcome } from '$lib/queries/romOutcomes';
 import { loadRomResults, romFilter, romResults, statedN, type RomChoice, type RomResults } from '$lib/rom/romAnalysis';
 import { romChangePoints, romProgressPoints } from '$lib/rom/romChartPoints';
 import { formatInterval, formatProportion, hiddenMovementsNote, mdcSources, romChartNote, romStatusText } from '$lib/rom/romText';
 import type { Summary } from '$lib/stats/summary';
-import { demoDatasetFiles } from '../../support/demoDataset';
+import { openDemoDatabase } from '../../support/demoDataset';
 
 const ALL: RomChoice = { condition: null, technique: null, end: 'last_pre' };
 const s = (n: number, mean: number, sd: number): Summary => ({ n, mean, sd });
@@ -107,11 +106,7 @@ describe('what the ROM page shows, with suppression applied once', () => {
 
 describe('suppression on the demo data', () => {
 	let db: Connector;
-	beforeAll(async () => {
-		db = await openNodeConnector();
-		await loadDataset(db, demoDatasetFiles());
-		await db.exec(LOCK_SETTINGS);
-	});
+	beforeAll(async () => { db = await openDemoDatabase(); });
 	afterAll(() => db.close());
 
 	it('home therapist T07: hip flexion (5 clients) and shoulder abduction (10) are hidden and counted; 11 is shown', async () => {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
-import { openNodeConnector } from '$lib/db/nodeConnector';
+import type { Connector } from '$lib/db';
 import { NO_FILTER, type OutcomeFilter } from '$lib/queries';
 import type { CourseEnd } from '$lib/queries/courseRows';
 import { queryRomOutcomes, type RomMovementOutcome } from '$lib/queries/romOutcomes';
 import { meanInterval } from '$lib/stats/meanInterval';
-import { demoDatasetFiles } from '../../support/demoDataset';
+import { openDemoDatabase } from '../../support/demoDataset';
 
 /** Course techniques planted to reach the ROM plateau twice as fast (time constant 2 sessions, not 4). */
 const FAST = ['myofascial_release', 'stretching_pnf'];
@@ -22,11 +21,7 @@ describe('the demo data’s planted ROM effects, through the ROM queries', () =>
 		const rows = await queryRomOutcomes(db, { ...NO_FILTER, ...f }, end);
 		return Object.fromEntries(rows.map((r) => [r.movement, r])) as Record<string, RomMovementOutcome>;
 	};
-	beforeAll(async () => {
-		db = await openNodeConnector();
-		await loadDataset(db, demoDatasetFiles());
-		await db.exec(LOCK_SETTINGS);
-	});
+	beforeAll(async () => { db = await openDemoDatabase(); });
 	afterAll(() => db.close());
 
 	it('every client of a ROM condition has a baseline near the planted intake (measurement noise SD 3)', async () => {

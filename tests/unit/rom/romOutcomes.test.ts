@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
-import { openNodeConnector } from '$lib/db/nodeConnector';
+import type { Connector } from '$lib/db';
 import { NO_FILTER, type OutcomeFilter } from '$lib/queries';
 import { queryRomOutcomes, queryRomSelections, type RomMovementOutcome } from '$lib/queries/romOutcomes';
+import { openDatasetDatabase } from '../../support/testDatabase';
 import { romSmallDatasetFiles } from './romSmallDataset';
 
 const filter = (f: Partial<OutcomeFilter>): OutcomeFilter => ({ ...NO_FILTER, ...f });
@@ -23,11 +23,7 @@ describe('range of motion by movement (hand-computed)', () => {
 		const rows = await queryRomOutcomes(db, filter(f), end);
 		return Object.fromEntries(rows.map((r) => [r.movement, r])) as Record<string, RomMovementOutcome>;
 	};
-	beforeAll(async () => {
-		db = await openNodeConnector();
-		await loadDataset(db, romSmallDatasetFiles());
-		await db.exec(LOCK_SETTINGS);
-	});
+	beforeAll(async () => { db = await openDatasetDatabase(romSmallDatasetFiles()); });
 	afterAll(() => db.close());
 
 	it('baseline, within-session and across-course change per client, sides pooled', async () => {

@@ -1,5 +1,5 @@
-import { gzipSync } from 'node:zlib';
 import type { DatasetFiles } from '$lib/db';
+import { gzippedDatasetFiles, type CsvDataset } from '../../support/csvDataset';
 
 /**
  * Five clients small enough that every ROM answer in romOutcomes.test.ts was worked out by hand (see there).
@@ -7,7 +7,7 @@ import type { DatasetFiles } from '$lib/db';
  * right side's last post missing. R2: neck pain, Swedish, its right side's first pre missing. R3: shoulder, one
  * session. R4: sports injury, hip flexion with the first pre missing. R5: tension headache, no ROM.
  */
-const ROM_SMALL_DATASET = {
+const ROM_SMALL_DATASET: CsvDataset = {
 	clients: `client_id,age_band,sex,primary_condition
 R1,40-49,female,neck_pain
 R2,30-39,male,neck_pain
@@ -62,11 +62,5 @@ S51,pain_nrs,post,3,,
 };
 
 export function romSmallDatasetFiles(): DatasetFiles {
-	const bytes = (text: string) => new Uint8Array(gzipSync(text));
-	return {
-		clients: bytes(ROM_SMALL_DATASET.clients),
-		therapists: bytes(ROM_SMALL_DATASET.therapists),
-		sessions: bytes(ROM_SMALL_DATASET.sessions),
-		measurements: bytes(ROM_SMALL_DATASET.measurements)
-	};
+	return gzippedDatasetFiles(ROM_SMALL_DATASET);
 }

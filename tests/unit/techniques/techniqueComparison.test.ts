@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
-import { openNodeConnector } from '$lib/db/nodeConnector';
+import type { Connector } from '$lib/db';
 import { MEASURES, NO_FILTER } from '$lib/queries';
 import { compareTechniques, type TechniqueComparisonOptions } from '$lib/techniques/techniqueComparison';
-import { demoDatasetFiles } from '../../support/demoDataset';
+import { openDemoDatabase } from '../../support/demoDataset';
 
 const [pain, stress, sleep] = MEASURES;
 
@@ -14,11 +13,7 @@ const [pain, stress, sleep] = MEASURES;
  */
 describe('techniques compared, on the demo data', () => {
 	let db: Connector;
-	beforeAll(async () => {
-		db = await openNodeConnector();
-		await loadDataset(db, demoDatasetFiles());
-		await db.exec(LOCK_SETTINGS);
-	});
+	beforeAll(async () => { db = await openDemoDatabase(); });
 	afterAll(() => db.close());
 
 	const compare = (condition: string | null, options: Partial<TechniqueComparisonOptions> = {}) =>

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
-import { openNodeConnector } from '$lib/db/nodeConnector';
+import type { Connector } from '$lib/db';
 import { queryTherapistOutcomes, type CaseMixCell, type TherapistFilter } from '$lib/queries/therapistOutcomes';
 import { loadTherapistAnalysis } from '$lib/therapists/therapistAnalysis';
-import { demoDatasetFiles } from '../../support/demoDataset';
+import { openDemoDatabase } from '../../support/demoDataset';
 
 const ALL: TherapistFilter = { measure: 'pain', condition: null, clinic: null };
 
@@ -17,11 +16,7 @@ const clients = (cells: CaseMixCell[]) => cells.reduce((sum, c) => sum + c.n, 0)
  */
 describe('therapist outcomes on the demo data', () => {
 	let db: Connector;
-	beforeAll(async () => {
-		db = await openNodeConnector();
-		await loadDataset(db, demoDatasetFiles());
-		await db.exec(LOCK_SETTINGS);
-	});
+	beforeAll(async () => { db = await openDemoDatabase(); });
 	afterAll(() => db.close());
 
 	it('first pre - last pre by home therapist: T07 1.72 (n = 135), T03 0.77 (n = 137), the other ten 1.16 (n = 1,318)', async () => {

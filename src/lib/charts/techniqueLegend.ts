@@ -1,0 +1,18 @@
+import { ALL_TECHNIQUES } from '$lib/queries';
+import { techniqueColor } from './techniqueColors';
+
+export interface LegendEntry {
+	label: string;
+	color: string;
+}
+
+/** The techniques a chart draws (at least one point shown), in label order, with their fixed colours. */
+export function techniqueLegend(
+	rows: readonly { technique: string; suppressed: boolean }[],
+	techniqueLabel: (code: string) => string
+): LegendEntry[] {
+	const codes = new Set(rows.filter((r) => !r.suppressed && r.technique !== ALL_TECHNIQUES).map((r) => r.technique));
+	return [...codes]
+		.map((code) => ({ label: techniqueLabel(code), color: techniqueColor(code) }))
+		.sort((a, b) => a.label.localeCompare(b.label));
+}
