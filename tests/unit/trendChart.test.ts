@@ -46,8 +46,8 @@ describe('trend chart', () => {
 
 	it('has a legend of the techniques drawn, each in its fixed colour', () => {
 		expect(techniqueLegend(rows, techniqueLabel)).toEqual([
-			{ label: 'Deep tissue', color: '#4269d0' },
-			{ label: 'Swedish (relaxation)', color: '#23917a' }
+			{ label: 'Deep tissue', color: 'var(--technique-deep_tissue, #cc79a7)' },
+			{ label: 'Swedish (relaxation)', color: 'var(--technique-swedish, #0072b2)' }
 		]);
 		const onlyMarch = rows.filter((r) => r.month === '2025-03');
 		expect(techniqueLegend(onlyMarch, techniqueLabel)).toEqual([]);
@@ -75,11 +75,24 @@ describe('technique colours', () => {
 		return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 	};
 
-	it('each has at least 3:1 contrast on white and no two techniques share one', async () => {
+	const contrast = (a: string, b: string) => {
+		const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+		return (high + 0.05) / (low + 0.05);
+	};
+
+	it('each has at least 3:1 contrast on the light and the dark chart surface, and no two techniques share one', async () => {
 		const { TECHNIQUES } = await import('$lib/domain/techniques');
-		const { techniqueColor } = await import('$lib/charts');
-		const colours = TECHNIQUES.map(techniqueColor);
-		for (const c of colours) expect(1.05 / (luminance(c) + 0.05)).toBeGreaterThanOrEqual(3);
-		expect(new Set(colours).size).toBe(TECHNIQUES.length);
+		const { TECHNIQUE_PALETTE, techniqueColor } = await import('$lib/charts/techniqueColors');
+		const tones = TECHNIQUES.map((t) => TECHNIQUE_PALETTE[t]);
+		// The surfaces are --surface in app.css: #ffffff light, #1b1f25 dark.
+		for (const tone of tones) {
+			expect(contrast(tone.light, '#ffffff')).toBeGreaterThanOrEqual(3);
+			expect(contrast(tone.dark, '#1b1f25')).toBeGreaterThanOrEqual(3);
+		}
+		expect(new Set(tones.map((t) => t.light)).size).toBe(TECHNIQUES.length);
+		expect(new Set(tones.map((t) => t.dark)).size).toBe(TECHNIQUES.length);
+		expect(techniqueColor('swedish')).toBe('var(--technique-swedish, #0072b2)');
+		// A code outside the list is drawn in the grey of "other".
+		expect(techniqueColor('reiki')).toBe('var(--technique-other, #6b7280)');
 	});
 });

@@ -21,3 +21,11 @@ export function toCsv(columns: readonly { name: string; numeric?: boolean }[], r
 	}
 	return lines.join('\r\n') + '\r\n';
 }
+
+/** The byte-order mark Excel needs to read a CSV as UTF-8. */
+export const UTF8_BOM = '\uFEFF';
+
+/** CSV text as UTF-8 bytes, optionally starting with a byte-order mark for Excel. */
+export function csvBytes(text: string, options: { bom: boolean }): Uint8Array {
+	return new TextEncoder().encode(options.bom ? UTF8_BOM + text : text);
+}

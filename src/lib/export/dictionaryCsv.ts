@@ -1,0 +1,30 @@
+import { toCsv } from '$lib/download/csvText';
+import { INSTRUMENTS } from '$lib/domain/instruments';
+import { STATISTICS } from '$lib/domain/statistics';
+import { dataDictionary } from '$lib/schema';
+import { EXPORT_COLUMNS } from './exportRows';
+
+const COLUMNS = ['section', 'name', 'type', 'description', 'allowed_values', 'source'].map((name) => ({ name }));
+
+/**
+ * The bundle's data dictionary as CSV text: the exported columns first, then the canonical tables they come from,
+ * the instruments and the statistics the dashboard shows. One row per variable or term.
+ */
+export function dictionaryCsv(): string {
+	const rows: (string | null)[][] = [
+		...EXPORT_COLUMNS.map((c) => ['data.csv', c.name, c.numeric ? (c.type === 'INT32' ? 'INTEGER' : 'DOUBLE') : 'VARCHAR', c.description, null, null]),
+		...dataDictionary().flatMap((table) =>
+			table.columns.map((c) => [`table ${table.name}`, c.name, c.sqlType, c.description, c.allowed?.join(' | ') ?? null, null])
+		),
+		...INSTRUMENTS.map((i) => [
+			'instrument',
+			i.code,
+			null,
+			`${i.label}: ${i.min}-${i.max} ${i.unit}, ${i.better} is better${i.mcid_points === null ? '' : `; MCID ${i.mcid_points} ${i.unit}`}`,
+			null,
+			i.source
+		]),
+		...STATISTICS.map((s) => ['statistic', s.key, null, `${s.name}: ${s.meaning} Formula: ${s.formula}`, null, s.source])
+	];
+	return toCsv(COLUMNS, rows);
+}

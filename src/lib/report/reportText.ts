@@ -1,0 +1,26 @@
+import { formatScore, formatShare } from '$lib/format';
+import type { MeanInterval, Proportion } from '$lib/stats';
+
+/** "1.8 (1.5 to 2.1)", or "–" when hidden. */
+export function formatMeanInterval(interval: MeanInterval | null): string {
+	return interval ? `${formatScore(interval.mean)} (${formatScore(interval.lower)} to ${formatScore(interval.upper)})` : '–';
+}
+
+/** "42% (35% to 49%)", or "–" when hidden. */
+export function formatRate(rate: Proportion | null): string {
+	return rate ? `${formatShare(rate.rate)} (${formatShare(rate.lower)} to ${formatShare(rate.upper)})` : '–';
+}
+
+/** "+12%" / "−3%" / "no change", or null when there is nothing to compare. */
+export function formatChange(change: number | null): string | null {
+	if (change === null) return null;
+	const rounded = Math.round(change * 100);
+	if (rounded === 0) return 'no change';
+	return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)}%`;
+}
+
+/** The small-groups note for a table: how many were hidden, never which. */
+export function hiddenGroupsNote(hidden: number, noun: string, k: number): string {
+	if (hidden === 0) return `Every ${noun} had at least ${k} clients in the period.`;
+	return `${hidden} ${noun}${hidden === 1 ? '' : 's'} with fewer than ${k} clients (or hidden so a small one cannot be worked out from the total) ${hidden === 1 ? 'is' : 'are'} not listed.`;
+}

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures';
+
+const PAIN = 'Pain (0-10) by technique';
+const HEADER = 'session_id,client_id,session_number,month,technique,condition,age_band,sex,clinic_id,instrument,timepoint,value,rom_movement,side';
+
+async function openOverview(page: import('@playwright/test').Page) {
+	await page.goto('./');
+	await expect(page.getByRole('figure', { name: PAIN }).locator('svg[aria-hidden="true"]')).toBeVisible({ timeout: 30_000 });
+}
+
+async function downloaded(page: import('@playwright/test').Page, click: () => Promise<void>) {
+	const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+	return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
+}
+
+test('the overview downloads the filtered data as CSV, k-anonymous, with the counts it announces', async ({ page }) => {
+	await openOverview(page);
+	const panel = page.getByRole('region', { name: 'Export the filtered data' });
+	// The demo data at k = 11 (see tests/unit/export/exportRows.test.ts).
+	await expect(panel.getByRole('status')).toContainText('29,136 scores of 418 clients will be exported; 1,482 clients (81,476 scores) are left out');
+	const csv = await downloaded(page, () => panel.getByRole('button', { name: 'Download data (CSV)' }).click());
+	expect(csv.name).toMatch(/^massage-outcomes-data-\d{4}-\d{2}-\d{2}\.csv$/);
+	const lines = csv.text.trimEnd().split('\r\n');
+	expect(lines[0]).toBe(HEADER);
+	expect(lines).toHaveLength(1 + 29136);
+
+	await panel.getByLabel('Add a byte-order mark for Excel').check();
+	const withBom = await downloaded(page, () => panel.getByRole('button', { name: 'Download data (CSV)' }).click());
+	expect(withBom.text.startsWith('\uFEFF' + HEADER)).toBe(true);
+});
+
+test('a chart downloads as a standalone SVG with its title', async ({ page }) => {
+	await openOverview(page);
+	const svg = await downloaded(page, () => page.getByRole('button', { name: `Download ${PAIN} as SVG` }).click());
+	expect(svg.name).toMatch(/^pain-0-10-by-technique-\d{4}-\d{2}-\d{2}\.svg$/);
+	expect(svg.text.startsWith('<?xml')).toBe(true);
+	const parsed = await page.evaluate((text) => {
+		const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+		return { error: doc.querySelector('parsererror')?.textContent ?? null, title: doc.querySelector('svg > title')?.textContent, circles: doc.querySelectorAll('circle').length };
+	}, svg.text);
+	expect(parsed.error).toBeNull();
+	expect(parsed.title).toBe(PAIN);
+	expect(parsed.circles).toBeGreaterThan(20);
+
+	const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${PAIN} as PNG` }).click()]);
+	const bytes = await readFile((await png.path())!);
+	expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+});
