@@ -17,6 +17,7 @@ async function downloaded(page: import('@playwright/test').Page, click: () => Pr
 test('the overview downloads the filtered data as CSV, k-anonymous, with the counts it announces', async ({ page }) => {
 	await openOverview(page);
 	const panel = page.getByRole('region', { name: 'Export the filtered data' });
+	await panel.getByText('Show the export options').click();
 	// The demo data at k = 11 (see tests/unit/export/exportRows.test.ts).
 	await expect(panel.getByRole('status')).toContainText('29,136 scores of 418 clients will be exported; 1,482 clients (81,476 scores) are left out');
 	const csv = await downloaded(page, () => panel.getByRole('button', { name: 'Download data (CSV)' }).click());
