@@ -59,8 +59,8 @@ export function withinRows(comparison: TechniqueComparison): IntervalRow[] {
 		.sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** What the page says about hidden groups: how many, never which. */
-export function hiddenNote(count: number, k: number, what: string): string | undefined {
+/** What the page says about hidden groups: how many, never which. `basis` says how they relate to the k clients. */
+export function hiddenNote(count: number, k: number, what: string, basis = 'with'): string | undefined {
 	if (count === 0) return undefined;
-	return `${count} ${what}${count === 1 ? '' : 's'} with fewer than ${k} clients ${count === 1 ? 'is' : 'are'} hidden to protect privacy.`;
+	return `${count} ${what}${count === 1 ? '' : 's'} ${basis} fewer than ${k} clients ${count === 1 ? 'is' : 'are'} hidden to protect privacy.`;
 }
