@@ -35,6 +35,16 @@ describe('trend chart', () => {
 		expect(svg).toBe(savedSvg('trend-pain-change', svg));
 	});
 
+	it('draws a picked technique bold over the others, which fade (saved SVG)', () => {
+		const svg = renderSvg(trendChartSpec(rows, { ...options, timepoint: 'pre', picked: 'deep_tissue' }));
+		expect(svg).toBe(savedSvg('trend-pain-picked', svg));
+		// Swedish's line and dots fade; deep tissue's line is 3 px wide and its dots larger.
+		expect(svg.match(/stroke-opacity="0.25"/g)).toHaveLength(1);
+		expect(svg.match(/fill-opacity="0.25"/g)).toHaveLength(1);
+		expect(svg).toContain('stroke-width="3"');
+		expect(svg.match(/r="3"/g)).toHaveLength(3);
+	});
+
 	it('draws no point for a suppressed group or its complement, and breaks the lines there', () => {
 		const spec = trendChartSpec(rows, { ...options, timepoint: 'pre' });
 		const svg = renderSvg(spec);
@@ -46,8 +56,8 @@ describe('trend chart', () => {
 
 	it('has a legend of the techniques drawn, each in its fixed colour', () => {
 		expect(techniqueLegend(rows, techniqueLabel)).toEqual([
-			{ label: 'Deep tissue', color: 'var(--technique-deep_tissue, #cc79a7)' },
-			{ label: 'Swedish (relaxation)', color: 'var(--technique-swedish, #0072b2)' }
+			{ code: 'deep_tissue', label: 'Deep tissue', color: 'var(--technique-deep_tissue, #cc79a7)' },
+			{ code: 'swedish', label: 'Swedish (relaxation)', color: 'var(--technique-swedish, #0072b2)' }
 		]);
 		const onlyMarch = rows.filter((r) => r.month === '2025-03');
 		expect(techniqueLegend(onlyMarch, techniqueLabel)).toEqual([]);

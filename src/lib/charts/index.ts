@@ -2,3 +2,4 @@ export { trendChartSpec, monthDate, type TrendChartOptions } from './trendChart'
 export { techniqueLegend, type LegendEntry } from './techniqueLegend';
 export { techniqueColor } from './techniqueColors';
 export { trendTable, type TrendTable, type TrendCell } from './trendTable';
+export { conditionBarChartSpec, type ConditionBar, type ConditionBarChartOptions } from './conditionBarChart';

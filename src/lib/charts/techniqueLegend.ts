@@ -2,6 +2,8 @@ import { ALL_TECHNIQUES } from '$lib/queries';
 import { techniqueColor } from './techniqueColors';
 
 export interface LegendEntry {
+	/** The technique's code. */
+	code: string;
 	label: string;
 	color: string;
 }
@@ -13,6 +15,6 @@ export function techniqueLegend(
 ): LegendEntry[] {
 	const codes = new Set(rows.filter((r) => !r.suppressed && r.technique !== ALL_TECHNIQUES).map((r) => r.technique));
 	return [...codes]
-		.map((code) => ({ label: techniqueLabel(code), color: techniqueColor(code) }))
+		.map((code) => ({ code, label: techniqueLabel(code), color: techniqueColor(code) }))
 		.sort((a, b) => a.label.localeCompare(b.label));
 }

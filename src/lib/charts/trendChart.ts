@@ -12,6 +12,8 @@ export interface TrendChartOptions {
 	techniqueLabel: (code: string) => string;
 	/** Name of the heavy line, the month's mean over the techniques shown (e.g. "All techniques"). */
 	overallLabel: string;
+	/** A technique picked in a chart: drawn bolder, the others faded. */
+	picked?: string | null;
 }
 
 /** `YYYY-MM` to the first of that month in UTC. */
@@ -29,6 +31,7 @@ export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: T
 	const toPoint = (r: Suppressed<TrendRow>) => ({
 		date: monthDate(r.month),
 		technique: r.technique === ALL_TECHNIQUES ? options.overallLabel : options.techniqueLabel(r.technique),
+		code: r.technique,
 		mean: r.suppressed ? undefined : r.mean,
 		clients: r.clients,
 		sessions: r.sessions
@@ -58,8 +61,7 @@ export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: T
 		color: { domain: legend.map((l) => l.label), range: legend.map((l) => l.color) },
 		marks: [
 			...(isChange ? [Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 })] : []),
-			Plot.lineY(points, { x: 'date', y: 'mean', z: 'technique', stroke: 'technique', strokeWidth: 1.5, strokeOpacity: 0.85, curve: 'monotone-x' }),
-			Plot.dot(shown, { x: 'date', y: 'mean', fill: 'technique', r: 2 }),
+			...techniqueMarks(points, shown, options.picked ?? null),
 			Plot.lineY(overall, { x: 'date', y: 'mean', stroke: 'currentColor', strokeWidth: 3, curve: 'monotone-x' }),
 			Plot.tip(
 				[...overallShown, ...shown],
@@ -72,4 +74,20 @@ export function trendChartSpec(rows: readonly Suppressed<TrendRow>[], options: T
 			)
 		]
 	};
+}
+
+type TrendPoint = { date: Date; technique: string; code: string; mean: number | undefined };
+
+/** The technique lines and dots; with a technique picked, it is drawn over the others, which fade. */
+function techniqueMarks(points: TrendPoint[], shown: TrendPoint[], picked: string | null): Plot.Markish[] {
+	const line = (data: TrendPoint[], strokeWidth: number, strokeOpacity: number) =>
+		Plot.lineY(data, { x: 'date', y: 'mean', z: 'technique', stroke: 'technique', strokeWidth, strokeOpacity, curve: 'monotone-x' });
+	if (picked === null) return [line(points, 1.5, 0.85), Plot.dot(shown, { x: 'date', y: 'mean', fill: 'technique', r: 2 })];
+	const isPicked = (p: TrendPoint) => p.code === picked;
+	return [
+		line(points.filter((p) => !isPicked(p)), 1.5, 0.25),
+		Plot.dot(shown.filter((p) => !isPicked(p)), { x: 'date', y: 'mean', fill: 'technique', r: 2, fillOpacity: 0.25 }),
+		line(points.filter(isPicked), 3, 1),
+		Plot.dot(shown.filter(isPicked), { x: 'date', y: 'mean', fill: 'technique', r: 3 })
+	];
 }

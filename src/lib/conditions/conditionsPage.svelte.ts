@@ -24,6 +24,9 @@ export class ConditionsPage extends AnalysisPage<ConditionsChoice, ConditionsMod
 
 	measure: Measure = $derived(MEASURES.find((m) => m.key === this.measureKey) ?? MEASURES[0]);
 
+	/** The page's own first choice: the condition with the most sessions. */
+	firstCondition: string = $derived(this.conditions?.[0]?.value ?? ALL_CONDITIONS);
+
 	constructor() {
 		super((db, { condition, measure, k }) => loadConditions(db, condition === ALL_CONDITIONS ? null : condition, measure, k));
 	}
@@ -31,6 +34,6 @@ export class ConditionsPage extends AnalysisPage<ConditionsChoice, ConditionsMod
 	/** Reads the conditions and chooses the one with the most sessions. */
 	protected override async prepare(db: Connector): Promise<void> {
 		await super.prepare(db);
-		this.condition = this.conditions?.[0]?.value ?? ALL_CONDITIONS;
+		this.condition = this.firstCondition;
 	}
 }

@@ -1,6 +1,17 @@
 import type { Connector } from '$lib/db';
-import { queryKpis, queryTrends, type KpiRow, type Measure, type OutcomeFilter, type Timepoint, type TrendRow } from '$lib/queries';
+import {
+	queryConditionClients,
+	queryKpis,
+	queryTrends,
+	type ConditionClientsRow,
+	type KpiRow,
+	type Measure,
+	type OutcomeFilter,
+	type Timepoint,
+	type TrendRow
+} from '$lib/queries';
 import { checkedK, suppressSmallCells, type Suppressed } from '$lib/stats';
+import { crossFilters, effectivePicks, NO_PICKS, type ChartPicks, type CrossFilters } from './crossFilter';
 
 /** KPI values, each null when the group behind it has fewer than k clients. */
 export interface OverviewKpis {
@@ -29,7 +40,12 @@ export interface OverviewTrend {
 export interface Overview {
 	/** The filter and timepoint these numbers were computed for: labels come from here, not from live controls. */
 	filter: OutcomeFilter;
+	/** The chart picks applied, and the filter each part was computed with. */
+	picks: ChartPicks;
+	filters: CrossFilters;
 	timepoint: Timepoint;
+	/** Clients by primary condition (every pick but the condition's), small groups hidden. */
+	conditions: Suppressed<ConditionClientsRow>[];
 	kpis: OverviewKpis;
 	trends: OverviewTrend[];
 	k: number;
@@ -60,13 +76,25 @@ export function suppressKpis(row: KpiRow, k: number): OverviewKpis {
 }
 
 /** Everything the overview page shows for one filter, with suppression applied once, here. */
-export async function loadOverview(db: Connector, filter: OutcomeFilter, timepoint: Timepoint, k: number): Promise<Overview> {
+export async function loadOverview(
+	db: Connector,
+	filter: OutcomeFilter,
+	timepoint: Timepoint,
+	k: number,
+	chartPicks: ChartPicks = NO_PICKS
+): Promise<Overview> {
 	checkedK(k);
-	const raw = await queryKpis(db, filter);
+	const picks = effectivePicks(filter, chartPicks);
+	const filters = crossFilters(filter, picks);
+	const raw = await queryKpis(db, filters.kpis);
 	const kpis = suppressKpis(raw, k);
-	const trends = (await queryTrends(db, filter, timepoint)).map((trend): OverviewTrend => {
+	// Clients of different conditions add up to the clients shown without a condition pick: hidden ones must reach k.
+	const conditions = suppressSmallCells(await queryConditionClients(db, filters.conditions), { k, clients: (r) => r.clients, group: () => 'all' });
+	const trends = (await queryTrends(db, filters.trends, timepoint)).map((trend): OverviewTrend => {
 		const shown = trend.clients >= k;
-		const gap = raw.clients - trend.clients;
+		// The chart counts a subset of the page's clients, or with a technique picked a superset: either way the
+		// difference counts a group, which must be none or at least k.
+		const gap = Math.abs(raw.clients - trend.clients);
 		return {
 			measure: trend.measure,
 			rows: suppressSmallCells(trend.rows, { k, clients: (r) => r.clients, group: (r) => r.month }),
@@ -75,5 +103,5 @@ export async function loadOverview(db: Connector, filter: OutcomeFilter, timepoi
 			nWithheld: gap > 0 && gap < k
 		};
 	});
-	return { filter, timepoint, kpis, trends, k, empty: raw.sessions === 0 };
+	return { filter, picks, filters, timepoint, conditions, kpis, trends, k, empty: raw.sessions === 0 };
 }

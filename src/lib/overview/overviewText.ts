@@ -1,7 +1,8 @@
-import { conditionLabel } from '$lib/domain/labels';
+import { conditionLabel, techniqueLabel } from '$lib/domain/labels';
 import { formatCount } from '$lib/format';
 import { ALL_TECHNIQUES, TIMEPOINT_LABELS } from '$lib/queries';
 import { partitionSuppressed } from '$lib/stats';
+import type { ConditionBar } from '$lib/charts/conditionBarChart';
 import type { Overview, OverviewTrend } from './overview';
 
 /** Name of the heavy line: the month's mean over the techniques the filter keeps. */
@@ -9,10 +10,11 @@ export function overallLabel(overview: Overview): string {
 	return overview.filter.techniques.length ? 'Selected techniques' : 'All techniques';
 }
 
-/** What the page is about, in words: the condition chosen or all of them. */
+/** What the page's key figures are about, in words: the condition chosen or picked, or all of them, and a picked technique. */
 export function scopeText(overview: Overview): string {
-	const { conditions } = overview.filter;
-	return conditions.length === 0 ? 'All conditions' : conditions.map(conditionLabel).join(', ');
+	const { conditions } = overview.filters.kpis;
+	const scope = conditions.length === 0 ? 'All conditions' : conditions.map(conditionLabel).join(', ');
+	return overview.picks.technique === null ? scope : `${scope}, ${techniqueLabel(overview.picks.technique)}`;
 }
 
 /** A chart's subtitle: what is shown and its n, or why nothing is. */
@@ -21,6 +23,8 @@ export function trendSubtitle(overview: Overview, trend: OverviewTrend): string 
 	if (overview.empty) return `Monthly mean, ${what}. No sessions in this selection.`;
 	if (trend.clients === null) return `Monthly mean, ${what}. Fewer than ${overview.k} clients: hidden.`;
 	const lead = `Monthly mean, ${what}; heavy line: ${overallLabel(overview).toLowerCase()}`;
+	if (trend.nWithheld && overview.picks.technique !== null)
+		return `${lead} · n: the ${formatCount(overview.kpis.clients ?? 0)} clients of ${techniqueLabel(overview.picks.technique)} and fewer than ${overview.k} others`;
 	if (trend.nWithheld) return `${lead} · n: all but fewer than ${overview.k} of the ${formatCount(overview.kpis.clients ?? 0)} clients`;
 	return `${lead} · n = ${formatCount(trend.clients)} clients, ${formatCount(trend.sessions ?? 0)} sessions`;
 }
@@ -53,4 +57,29 @@ export function statusText(overview: Overview): string {
 	const { sessions, clients } = overview.kpis;
 	if (sessions === null || clients === null) return `${scope}: fewer than ${overview.k} clients, figures hidden.`;
 	return `Showing ${scope}: ${formatCount(sessions)} sessions, ${formatCount(clients)} clients.`;
+}
+
+/** The conditions chart's bars: the conditions shown, largest first. */
+export function conditionBars(overview: Overview, label: (code: string) => string): ConditionBar[] {
+	return partitionSuppressed(overview.conditions).shown.map((r) => ({ code: r.condition, label: label(r.condition), clients: r.clients, sessions: r.sessions }));
+}
+
+/** The conditions chart's subtitle: what a bar counts, under which pick, and how to pick one. */
+export function conditionsSubtitle(overview: Overview): string {
+	const technique = overview.picks.technique === null ? '' : ` with ${techniqueLabel(overview.picks.technique)} as the session’s technique`;
+	return `Distinct clients by the condition of their sessions${technique}. Click a bar to filter the other charts to that condition; click it again to undo.`;
+}
+
+/** Says how many conditions were hidden as small groups. */
+export function conditionsNote(overview: Overview): string | undefined {
+	const { shown, hidden } = partitionSuppressed(overview.conditions);
+	if (shown.length === 0) return undefined;
+	if (hidden === 0) return `Conditions with fewer than ${overview.k} clients are hidden to protect privacy; none in this view.`;
+	return `${hidden} of ${overview.conditions.length} conditions had fewer than ${overview.k} clients (or would reveal one by subtraction) and are hidden to protect privacy.`;
+}
+
+/** Shown in place of the conditions chart when no condition can be shown. */
+export function conditionsEmptyText(overview: Overview): string {
+	if (overview.conditions.length === 0) return 'No sessions match these filters.';
+	return `Every condition here has fewer than ${overview.k} clients: hidden to protect privacy. Widen the filters to see more.`;
 }

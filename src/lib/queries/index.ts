@@ -3,3 +3,4 @@ export { MEASURES, TIMEPOINT_LABELS, measureExpression, type Measure, type Timep
 export { ALL_TECHNIQUES, queryTrends, type Trend, type TrendRow } from './trend';
 export { queryKpis, type KpiRow } from './kpis';
 export { queryFilterOptions, type FilterOption, type FilterOptions } from './filterOptions';
+export { queryConditionClients, type ConditionClientsRow } from './conditionClients';

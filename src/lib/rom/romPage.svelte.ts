@@ -3,6 +3,7 @@ import type { Connector } from '$lib/db';
 import type { CourseEnd } from '$lib/queries/courseRows';
 import { queryRomSelections, type RomSelection } from '$lib/queries/romOutcomes';
 import { loadRomResults, type RomChoice, type RomResults } from './romAnalysis';
+import type { RomView } from './romParams';
 
 /** What the results are computed for: the courses chosen and k (the smallest group shown). */
 export interface RomRequest {
@@ -23,6 +24,9 @@ export class RomPage extends AnalysisPage<RomRequest, RomResults> {
 	/** Course technique, '' for all. */
 	technique = $state('');
 	end = $state<CourseEnd>('last_pre');
+
+	/** Course techniques with ROM measurements under any condition. */
+	allTechniques: string[] = $derived([...new Set((this.selections ?? []).map((s) => s.technique))].sort());
 
 	/** Conditions that have ROM measurements, in code order (the page sorts by label). */
 	conditions: string[] = $derived([...new Set((this.selections ?? []).map((s) => s.condition))]);
@@ -46,6 +50,13 @@ export class RomPage extends AnalysisPage<RomRequest, RomResults> {
 	set condition(value: string) {
 		this.#condition = value;
 		if (this.technique && !this.techniques.includes(this.technique)) this.technique = '';
+	}
+
+	/** Puts a view read from the URL into the choices; a technique the condition has no courses with is dropped. */
+	apply(view: RomView): void {
+		this.condition = view.condition;
+		this.technique = this.techniques.includes(view.technique) ? view.technique : '';
+		this.end = view.end;
 	}
 
 	/** The page's choices come from the ROM measurements, not the filter options. */

@@ -42,6 +42,8 @@ export class SqlConsole {
 	fallback = $state<string | null>(null);
 	tables = $state.raw<SchemaTable[]>([]);
 	sql = $state(FIRST_QUERY);
+	/** The query last run (refused or not), which the page's URL keeps; '' before any. */
+	ran = $state('');
 	running = $state(false);
 	outcome = $state.raw<ConsoleOutcome | null>(null);
 	pageIndex = $state(0);
@@ -92,6 +94,7 @@ export class SqlConsole {
 		const db = this.#db;
 		if (!db || this.running) return;
 		this.sql = sql;
+		this.ran = sql;
 		const guarded = guardStatement(sql);
 		if (!guarded.ok) {
 			this.#show({ kind: 'refused', statement: guarded.statement, message: guarded.message });

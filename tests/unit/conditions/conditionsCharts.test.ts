@@ -59,8 +59,8 @@ describe('session curve chart', () => {
 
 	it('has a legend of the techniques drawn and a table with the CI and n of every shown point', () => {
 		expect(techniqueLegend(curves, techniqueLabel)).toEqual([
-			{ label: 'Deep tissue', color: 'var(--technique-deep_tissue, #cc79a7)' },
-			{ label: 'Swedish (relaxation)', color: 'var(--technique-swedish, #0072b2)' }
+			{ code: 'deep_tissue', label: 'Deep tissue', color: 'var(--technique-deep_tissue, #cc79a7)' },
+			{ code: 'swedish', label: 'Swedish (relaxation)', color: 'var(--technique-swedish, #0072b2)' }
 		]);
 		const table = sessionCurveTable(curves, label);
 		expect(table.columns).toEqual(['Session', 'All techniques', 'Deep tissue', 'Swedish (relaxation)']);
