@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 
 const PAIN = 'Pain (0-10) by technique';
-const HEADER = 'session_id,client_id,session_number,month,technique,condition,age_band,sex,clinic_id,instrument,timepoint,value,rom_movement,side';
+const HEADER = 'session_id,client_id,session_number,month,technique,condition,age_band,sex,instrument,timepoint,value,rom_movement,side';
+const HEADER_WITH_CLINIC = 'session_id,client_id,session_number,month,technique,condition,age_band,sex,clinic_id,instrument,timepoint,value,rom_movement,side';
 
 async function openOverview(page: import('@playwright/test').Page) {
 	await page.goto('./');
@@ -18,13 +19,25 @@ test('the overview downloads the filtered data as CSV, k-anonymous, with the cou
 	await openOverview(page);
 	const panel = page.getByRole('region', { name: 'Export the filtered data' });
 	await panel.getByText('Show the export options').click();
-	// The demo data at k = 11 (see tests/unit/export/exportRows.test.ts).
-	await expect(panel.getByRole('status')).toContainText('29,136 scores of 418 clients will be exported; 1,482 clients (81,476 scores) are left out');
+	// The demo data at k = 11 (see tests/unit/export/exportRows.test.ts): without the clinic by default.
+	await expect(panel.getByRole('status')).toContainText(
+		'79,526 scores of 1,298 clients will be exported; 602 clients (31,086 scores) are left out for privacy, because fewer than 11 clients share their age band, sex and condition.'
+	);
 	const csv = await downloaded(page, () => panel.getByRole('button', { name: 'Download data (CSV)' }).click());
 	expect(csv.name).toMatch(/^massage-outcomes-data-\d{4}-\d{2}-\d{2}\.csv$/);
 	const lines = csv.text.trimEnd().split('\r\n');
 	expect(lines[0]).toBe(HEADER);
-	expect(lines).toHaveLength(1 + 29136);
+	expect(lines).toHaveLength(1 + 79526);
+
+	// With the clinic, clients are grouped by clinic too, and fewer can be exported.
+	await panel.getByLabel('Include the clinic').check();
+	await expect(panel.getByRole('status')).toContainText('29,136 scores of 418 clients will be exported; 1,482 clients (81,476 scores) are left out');
+	await expect(panel.getByRole('status')).toContainText('share their age band, sex, condition and clinic.');
+	const withClinic = await downloaded(page, () => panel.getByRole('button', { name: 'Download data (CSV)' }).click());
+	const clinicLines = withClinic.text.trimEnd().split('\r\n');
+	expect(clinicLines[0]).toBe(HEADER_WITH_CLINIC);
+	expect(clinicLines).toHaveLength(1 + 29136);
+	await panel.getByLabel('Include the clinic').uncheck();
 
 	await panel.getByLabel('Add a byte-order mark for Excel').check();
 	const withBom = await downloaded(page, () => panel.getByRole('button', { name: 'Download data (CSV)' }).click());

@@ -47,7 +47,7 @@ test('choosing a condition changes the charts and their n', async ({ page }) => 
 	await expect(pain).toContainText(`n = ${DEMO.all.painClients} clients`);
 	const before = await pain.locator('svg[aria-hidden="true"]').innerHTML();
 
-	await page.getByLabel('Condition').selectOption({ label: 'Neck pain' });
+	await page.getByLabel('Condition', { exact: true }).selectOption({ label: 'Neck pain' });
 
 	await expect(pain).toContainText(`n = ${DEMO.neckPain.painClients} clients`);
 	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.neckPain.sessions);
@@ -106,7 +106,7 @@ test('small groups are hidden, and said to be', async ({ page }) => {
 test('a group too small to show leaves no trace of when or how it was treated', async ({ page }) => {
 	await openOverview(page);
 	await page.getByLabel('Therapist').selectOption('T01');
-	await page.getByLabel('Condition').selectOption({ label: 'Prenatal' });
+	await page.getByLabel('Condition', { exact: true }).selectOption({ label: 'Prenatal' });
 	const pain = page.getByRole('figure', { name: CHARTS[0] });
 	await expect(pain).toContainText('hidden to protect privacy');
 	await expect(pain.getByText('Show as table')).toHaveCount(0);
@@ -118,7 +118,7 @@ test('a selection with no sessions says so, rather than blaming privacy', async 
 	await openOverview(page);
 	// T01 works at the North clinic only.
 	await page.getByLabel('Therapist').selectOption('T01');
-	await page.getByLabel('Clinic').selectOption({ label: 'West' });
+	await page.getByLabel('Clinic', { exact: true }).selectOption({ label: 'West' });
 	await expect(page.getByRole('region', { name: 'Sessions', exact: true })).toContainText('No sessions match these filters');
 	await expect(page.getByRole('figure', { name: CHARTS[0] })).toContainText('No sessions match these filters.');
 	await expect(page.getByRole('figure', { name: CHARTS[0] }).locator('svg')).toHaveCount(0);
@@ -147,7 +147,7 @@ test('every chart has a table alternative with the same numbers', async ({ page 
 
 test('filters work from the keyboard', async ({ page }) => {
 	await openOverview(page);
-	const condition = page.getByLabel('Condition');
+	const condition = page.getByLabel('Condition', { exact: true });
 	await condition.focus();
 	await page.keyboard.press('ArrowDown');
 	await expect(condition).not.toHaveValue('');
@@ -166,7 +166,7 @@ test('filters work from the keyboard', async ({ page }) => {
 	// Clearing keeps focus in the filter bar, and a screen reader hears what is now shown.
 	await page.getByRole('button', { name: 'Clear filters' }).focus();
 	await page.keyboard.press('Enter');
-	await expect(page.getByLabel('Condition')).toBeFocused();
+	await expect(page.getByLabel('Condition', { exact: true })).toBeFocused();
 	await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText(`Showing All conditions: ${DEMO.all.sessions} sessions, ${DEMO.all.clients} clients.`);
 });
 

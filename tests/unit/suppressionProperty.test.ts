@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db';
 import { loadOverview } from '$lib/overview/overview';
-import { filterWhere, MEASURES, queryTrends, type OutcomeFilter } from '$lib/queries';
+import { filterWhere, MEASURES, queryConditionClients, queryTrends, type OutcomeFilter } from '$lib/queries';
 import { courseRowsSql } from '$lib/queries/courseRows';
 import { loadRomResults } from '$lib/rom/romAnalysis';
 import { compareTechniques } from '$lib/techniques/techniqueComparison';
@@ -62,11 +62,12 @@ describe('small-cell suppression holds under any filter', () => {
 	beforeAll(async () => { db = await openDemoDatabase(); });
 	afterAll(() => db.close());
 
-	it('overview: every shown point has k clients, and hidden points of a month together reach k', async () => {
+	it('overview: every shown point and condition has k clients, and hidden ones of a shown total together reach k', async () => {
+		const picks = fc.record({ technique: maybe(TECHNIQUES), condition: maybe(CONDITIONS) });
 		await fc.assert(
-			fc.asyncProperty(filters, ks, fc.constantFrom('pre' as const, 'post' as const, 'change' as const), async (filter, k, timepoint) => {
-				const raw = await queryTrends(db, filter, timepoint);
-				const overview = await loadOverview(db, filter, timepoint, k);
+			fc.asyncProperty(filters, ks, fc.constantFrom('pre' as const, 'post' as const, 'change' as const), picks, async (filter, k, timepoint, chartPicks) => {
+				const overview = await loadOverview(db, filter, timepoint, k, chartPicks);
+				const raw = await queryTrends(db, overview.filters.trends, timepoint);
 				for (const [i, trend] of overview.trends.entries()) {
 					const clientsOf = new Map(raw[i].rows.map((r) => [`${r.month}|${r.technique}`, r.clients]));
 					const months = new Map<string, number[]>();
@@ -84,7 +85,19 @@ describe('small-cell suppression holds under any filter', () => {
 					// A month with something shown: what is hidden in it must not be a small group by subtraction.
 					for (const [month, hidden] of months) if (monthsShown.has(month)) expect(Math.max(...hidden)).toBeGreaterThanOrEqual(k);
 					if (trend.clients !== null) expect(trend.clients).toBeGreaterThanOrEqual(k);
+					// The chart's n and the page's client count differ by none or at least k, or the chart's n is withheld.
+					if (trend.clients !== null && overview.kpis.clients !== null && !trend.nWithheld) {
+						const gap = Math.abs(trend.clients - overview.kpis.clients);
+						expect(gap === 0 || gap >= k).toBe(true);
+					}
 				}
+				const conditionClients = new Map((await queryConditionClients(db, overview.filters.conditions)).map((r) => [r.condition, r.clients]));
+				const hiddenConditions = overview.conditions.filter((r) => r.suppressed).map((r) => conditionClients.get(r.condition)!);
+				for (const row of overview.conditions.filter((r) => !r.suppressed)) {
+					expect(row.clients).toBe(conditionClients.get(row.condition));
+					expect(row.clients).toBeGreaterThanOrEqual(k);
+				}
+				if (hiddenConditions.length > 0 && hiddenConditions.length < overview.conditions.length) expect(Math.max(...hiddenConditions)).toBeGreaterThanOrEqual(k);
 				const { kpis } = overview;
 				for (const value of [kpis.clients, kpis.courseClients, kpis.courseResponders]) if (value !== null) expect(value).toBeGreaterThanOrEqual(k);
 				if (kpis.courseClients !== null && kpis.courseResponders !== null) expect(kpis.courseClients - kpis.courseResponders).toBeGreaterThanOrEqual(k);

@@ -2,7 +2,7 @@ import { csvBytes } from '$lib/download/csvText';
 import type { OutcomeFilter } from '$lib/queries';
 import { exportCsv } from './csvExport';
 import { dictionaryCsv } from './dictionaryCsv';
-import type { ExportData } from './exportRows';
+import { quasiIdentifierText, type ExportData } from './exportRows';
 import { exportParquet } from './parquetExport';
 import { tarArchive, type TarEntry } from './tar';
 
@@ -36,12 +36,12 @@ Filter
 ${filterText(data.filter)}
 
 Privacy (k = ${data.k})
-  A client's rows are included only if at least ${data.k} clients in this export share their age band, sex,
-  condition and clinic (k-anonymity over these quasi-identifiers).
+  A client's rows are included only if at least ${data.k} clients in this export share their
+  ${quasiIdentifierText(data.options)} (k-anonymity over these quasi-identifiers).${data.options.includeClinic ? '' : '\n  The clinic is not included.'}
   Left out: ${p.leftOutClients} clients and ${p.leftOutRows} rows whose combination fewer than ${data.k} clients share.
   Which clients were left out is not recorded.
-  Exact dates are not included (the month only), nor therapist ids (the clinic only): per-therapist data are the
-  therapist's personal information. Ids are the dataset's pseudonymous ids.
+  Exact dates are not included (the month only), nor therapist ids: per-therapist data are the therapist's
+  personal information. Ids are the dataset's pseudonymous ids.
 `;
 }
 
@@ -53,7 +53,7 @@ export function researcherBundle(data: ExportData, options: { bom: boolean; crea
 		{ name: 'README.txt', content: text(bundleReadme(data, created)) },
 		{ name: 'data.csv', content: exportCsv(data, options) },
 		{ name: 'data.parquet', content: exportParquet(data) },
-		{ name: 'dictionary.csv', content: csvBytes(dictionaryCsv(), options) }
+		{ name: 'dictionary.csv', content: csvBytes(dictionaryCsv(data.columns), options) }
 	];
 	return tarArchive(entries, created);
 }

@@ -1,7 +1,7 @@
 import { csvBytes, toCsv } from '$lib/download/csvText';
-import { EXPORT_COLUMNS, type ExportData } from './exportRows';
+import type { ExportData } from './exportRows';
 
 /** The export as CSV bytes: text cells escaped against spreadsheet formulas (OWASP), numbers written as they are. */
 export function exportCsv(data: ExportData, options: { bom: boolean }): Uint8Array {
-	return csvBytes(toCsv(EXPORT_COLUMNS, data.rows), options);
+	return csvBytes(toCsv(data.columns, data.rows), options);
 }

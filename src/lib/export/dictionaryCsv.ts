@@ -2,7 +2,7 @@ import { toCsv } from '$lib/download/csvText';
 import { INSTRUMENTS } from '$lib/domain/instruments';
 import { STATISTICS } from '$lib/domain/statistics';
 import { dataDictionary } from '$lib/schema';
-import { EXPORT_COLUMNS } from './exportRows';
+import { EXPORT_COLUMNS, type ExportColumn } from './exportRows';
 
 const COLUMNS = ['section', 'name', 'type', 'description', 'allowed_values', 'source'].map((name) => ({ name }));
 
@@ -10,9 +10,9 @@ const COLUMNS = ['section', 'name', 'type', 'description', 'allowed_values', 'so
  * The bundle's data dictionary as CSV text: the exported columns first, then the canonical tables they come from,
  * the instruments and the statistics the dashboard shows. One row per variable or term.
  */
-export function dictionaryCsv(): string {
+export function dictionaryCsv(exported: readonly ExportColumn[] = EXPORT_COLUMNS): string {
 	const rows: (string | null)[][] = [
-		...EXPORT_COLUMNS.map((c) => ['data.csv', c.name, c.numeric ? (c.type === 'INT32' ? 'INTEGER' : 'DOUBLE') : 'VARCHAR', c.description, null, null]),
+		...exported.map((c) => ['data.csv', c.name, c.numeric ? (c.type === 'INT32' ? 'INTEGER' : 'DOUBLE') : 'VARCHAR', c.description, null, null]),
 		...dataDictionary().flatMap((table) =>
 			table.columns.map((c) => [`table ${table.name}`, c.name, c.sqlType, c.description, c.allowed?.join(' | ') ?? null, null])
 		),

@@ -36,8 +36,31 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
 
 export type ExportCell = string | number | null;
 
-/** The rows an export holds, in EXPORT_COLUMNS order, and what was left out for privacy. */
+/** What the person exporting chooses to include. */
+export interface ExportOptions {
+	/**
+	 * Whether the clinic column is exported. It is then a quasi-identifier too, so clients are grouped more finely
+	 * and more are left out; without it, k-anonymity is over age band, sex and condition only.
+	 */
+	includeClinic: boolean;
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { includeClinic: false };
+
+/** The columns an export with these options holds. */
+export function exportColumns(options: ExportOptions): readonly ExportColumn[] {
+	return options.includeClinic ? EXPORT_COLUMNS : EXPORT_COLUMNS.filter((c) => c.name !== 'clinic_id');
+}
+
+/** The quasi-identifiers k-anonymity is checked over, in words, for the page and the bundle's README. */
+export function quasiIdentifierText(options: ExportOptions): string {
+	return options.includeClinic ? 'age band, sex, condition and clinic' : 'age band, sex and condition';
+}
+
+/** The rows an export holds, in `columns` order, and what was left out for privacy. */
 export interface ExportData {
+	columns: readonly ExportColumn[];
+	options: ExportOptions;
 	rows: ExportCell[][];
 	/** Clients and rows kept and left out by k-anonymity. */
 	privacy: Omit<KAnonymousClients, 'kept'>;
@@ -59,18 +82,20 @@ function scoresSql(filter: OutcomeFilter, select: string, tail: string) {
 }
 
 /** Which clients the filter's export may include at this k, and how many clients and rows are left out. */
-export async function exportPrivacy(db: Connector, filter: OutcomeFilter, k: number): Promise<KAnonymousClients> {
+export async function exportPrivacy(db: Connector, filter: OutcomeFilter, k: number, options: ExportOptions = DEFAULT_EXPORT_OPTIONS): Promise<KAnonymousClients> {
+	const clinic = options.includeClinic ? 's.clinic_id' : 'NULL::VARCHAR AS clinic_id';
 	const { sql, params } = scoresSql(
 		filter,
-		's.client_id, c.age_band, c.sex, c.primary_condition, s.clinic_id, count(*)::INTEGER AS rows',
+		`s.client_id, c.age_band, c.sex, c.primary_condition, ${clinic}, count(*)::INTEGER AS rows`,
 		'GROUP BY ALL'
 	);
 	return kAnonymousClients(await db.query<ClientGroupRow & Record<string, unknown>>(sql, params), checkedK(k));
 }
 
 /** The filtered data as tidy rows, keeping only clients whose quasi-identifiers at least k clients share. */
-export async function exportRows(db: Connector, filter: OutcomeFilter, k: number): Promise<ExportData> {
-	const { kept, ...privacy } = await exportPrivacy(db, filter, k);
+export async function exportRows(db: Connector, filter: OutcomeFilter, k: number, options: ExportOptions = DEFAULT_EXPORT_OPTIONS): Promise<ExportData> {
+	const { kept, ...privacy } = await exportPrivacy(db, filter, k, options);
+	const columns = exportColumns(options);
 	const { sql, params } = scoresSql(
 		filter,
 		`s.session_id, s.client_id, s.session_number, strftime(s.session_date, '%Y-%m') AS month,
@@ -79,6 +104,6 @@ export async function exportRows(db: Connector, filter: OutcomeFilter, k: number
 		'ORDER BY s.client_id, s.session_number, s.session_id, m.instrument, m.timepoint DESC, m.rom_movement, m.side'
 	);
 	const result = await db.query(sql, params);
-	const rows = result.filter((row) => kept.has(row.client_id as string)).map((row) => EXPORT_COLUMNS.map((c) => row[c.name] as ExportCell));
-	return { rows, privacy, filter, k };
+	const rows = result.filter((row) => kept.has(row.client_id as string)).map((row) => columns.map((c) => row[c.name] as ExportCell));
+	return { columns, options, rows, privacy, filter, k };
 }

@@ -1,4 +1,15 @@
-export { EXPORT_COLUMNS, exportPrivacy, exportRows, type ExportCell, type ExportColumn, type ExportData } from './exportRows';
+export {
+	DEFAULT_EXPORT_OPTIONS,
+	EXPORT_COLUMNS,
+	exportColumns,
+	exportPrivacy,
+	exportRows,
+	quasiIdentifierText,
+	type ExportCell,
+	type ExportColumn,
+	type ExportData,
+	type ExportOptions
+} from './exportRows';
 export { kAnonymousClients, quasiIdentifierKey, type ClientGroupRow, type KAnonymousClients } from './kAnonymity';
 export { exportCsv } from './csvExport';
 export { exportParquet } from './parquetExport';

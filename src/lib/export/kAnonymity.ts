@@ -4,7 +4,8 @@ export interface ClientGroupRow {
 	age_band: string | null;
 	sex: string | null;
 	primary_condition: string | null;
-	clinic_id: string;
+	/** Null when the clinic is not exported (and so not a quasi-identifier). */
+	clinic_id: string | null;
 	/** Score rows of this client at this clinic. */
 	rows: number;
 }
@@ -17,7 +18,7 @@ export interface KAnonymousClients {
 	rows: number;
 	leftOutClients: number;
 	leftOutRows: number;
-	/** Distinct (age band, sex, condition, clinic) combinations in the export. */
+	/** Distinct (age band, sex, condition[, clinic]) combinations in the export. */
 	combinations: number;
 }
 

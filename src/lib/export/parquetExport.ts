@@ -1,9 +1,9 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { EXPORT_COLUMNS, type ExportData } from './exportRows';
+import type { ExportData } from './exportRows';
 
 /** The export as Parquet bytes, one typed column per export column (text, 32-bit integer, double). */
 export function exportParquet(data: ExportData): Uint8Array {
-	const columnData = EXPORT_COLUMNS.map((column, i) => ({
+	const columnData = data.columns.map((column, i) => ({
 		name: column.name,
 		type: column.type,
 		nullable: true,

@@ -14,7 +14,7 @@ const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 /** One hand-made row whose id a spreadsheet would run as a formula, and a negative score. */
 function injectionData(): ExportData {
 	const row = ['=HYPERLINK("x")', '+C01', 1, '2025-01', 'swedish', '-neck', '40-49', '@female', 'north', 'pain_nrs', 'pre', -3, null, null];
-	return { rows: [row], privacy: { clients: 1, rows: 1, leftOutClients: 0, leftOutRows: 0, combinations: 1 }, filter: NO_FILTER, k: 5 };
+	return { columns: EXPORT_COLUMNS, options: { includeClinic: true }, rows: [row], privacy: { clients: 1, rows: 1, leftOutClients: 0, leftOutRows: 0, combinations: 1 }, filter: NO_FILTER, k: 5 };
 }
 
 describe('exportCsv', () => {
@@ -38,7 +38,7 @@ describe('export files from the hand-made dataset', () => {
 	let data: ExportData;
 	beforeAll(async () => {
 		db = await openDatasetDatabase(gzippedDatasetFiles(EXPORT_DATASET));
-		data = await exportRows(db, NO_FILTER, 5);
+		data = await exportRows(db, NO_FILTER, 5, { includeClinic: true });
 	});
 	afterAll(() => db.close());
 
