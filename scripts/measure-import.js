@@ -9,31 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.js';
+import { writeVisitExport } from './bench/visitExport.js';
 
 const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [100_000, 1_000_000];
 const port = 4392;
-
-/** A deterministic wide visit export: 8 visits per client on average, pain/stress/sleep before and after. */
-function writeExport(path, rows) {
-	const techniques = ['Swedish', 'Deep tissue', 'Trigger point', 'Myofascial release', 'Sports', 'Lymphatic drainage'];
-	const conditions = ['Low back pain', 'Neck pain', 'Tension headache', 'Fibromyalgia', 'Anxiety', 'Insomnia'];
-	let seed = 42;
-	const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-	const lines = ['client_id,visit_date,technique,condition,therapist,clinic,pain_pre,pain_post,stress_pre,stress_post,sleep_pre,sleep_post'];
-	for (let i = 0; i < rows; i++) {
-		const client = Math.floor(i / 8);
-		// A client's visits fall on different days, so no row is a duplicate of another.
-		const day = 1 + (i % 8) * 3 + (client % 3);
-		const month = 1 + Math.floor(rand() * 12);
-		const pain = Math.floor(rand() * 9) + 1;
-		lines.push(
-			`C${client.toString(36).padStart(6, '0')},2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')},` +
-				`${techniques[client % 6]},${conditions[(client >> 3) % 6]},T${String(client % 40).padStart(2, '0')},clinic${client % 3},` +
-				`${pain},${Math.max(0, pain - Math.floor(rand() * 3))},${Math.floor(rand() * 11)},${Math.floor(rand() * 11)},${Math.floor(rand() * 11)},${Math.floor(rand() * 11)}`
-		);
-	}
-	writeFileSync(path, lines.join('\n') + '\n');
-}
 
 const server = spawn(process.execPath, ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 500));
@@ -45,7 +24,7 @@ const browser = await chromium.launch({
 /** One import of `rows` rows in a fresh browser context (empty storage, nothing cached). */
 async function measure(rows) {
 	const file = join(tmpdir(), `visits-${rows}.csv`);
-	writeExport(file, rows);
+	writeVisitExport(file, rows);
 	const megabytes = statSync(file).size / 1024 / 1024;
 	const steps = {};
 	const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });

@@ -15,7 +15,9 @@ export const MARKS = {
 	start: 'outcomes:duckdb-start',
 	instantiated: 'outcomes:duckdb-ready',
 	loaded: 'outcomes:data-loaded',
-	firstChart: 'outcomes:first-chart'
+	firstChart: 'outcomes:first-chart',
+	/** Every overview chart redrawn for a new result, and the frame painted. */
+	overviewDrawn: 'outcomes:overview-drawn'
 } as const;
 
 /** Durations in the page's performance timeline. */

@@ -1,0 +1,186 @@
+// The benchmark: for each dataset size, imports a generated clinic export through /data in headless Chromium as a
+// person does, opens the overview, then times a fixed, seeded sequence of filter changes, each from its input event
+// to every chart redrawn and the frame painted (the page's `outcomes:overview-drawn` mark). Reads DuckDB's memory
+// through the SQL console and the page's JS heap.
+// Usage: npm run bench [-- 100000 1000000] (default 100000 1000000). Run `npm run build` first.
+// Writes bench/results/latest.json and bench/results/latest.md. Generated files are cached in bench/cache/ (not in git).
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { findChromium } from '../find-chromium.js';
+import { writeVisitExport } from './visitExport.js';
+
+const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [100_000, 1_000_000];
+const CHANGES = 30;
+const port = Number(process.env.BENCH_PORT ?? 4393);
+const CACHE = 'bench/cache';
+
+const quantile = (xs, q) => {
+	const sorted = [...xs].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+};
+const round = (x) => Math.round(x * 10) / 10;
+
+/** The generated export of `rows` visits, written once and kept in bench/cache/. */
+function cachedExport(rows) {
+	mkdirSync(CACHE, { recursive: true });
+	const file = join(CACHE, `visits-${rows}.csv`);
+	if (!existsSync(file)) {
+		writeVisitExport(`${file}.partial`, rows);
+		renameSync(`${file}.partial`, file);
+	}
+	return file;
+}
+
+/** The same seeded sequence of filter changes for every size: which control, and which of its options. */
+function filterSequence(count, seed = 20261125) {
+	let state = seed;
+	const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+	const controls = ['filter-condition', 'filter-therapist', 'filter-clinic', 'charts-timepoint'];
+	return Array.from({ length: count }, () => ({ control: controls[Math.floor(next() * controls.length)], pick: next() }));
+}
+
+async function importDataset(page, file) {
+	await page.goto(`http://localhost:${port}/data`);
+	await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
+	await page.waitForFunction(() => performance.getEntriesByName('outcomes:import-database-warm').length > 0, null, { timeout: 120_000 });
+	const started = Date.now();
+	await page.getByLabel('Import data').setInputFiles(file);
+	await page.getByRole('button', { name: /^Check / }).click({ timeout: 600_000 });
+	await page.getByRole('button', { name: /^Import [\d,]+ rows/ }).click({ timeout: 600_000 });
+	await page.getByRole('link', { name: 'See the overview' }).waitFor({ timeout: 900_000 });
+	return Date.now() - started;
+}
+
+/** Sets a select's value as a person's choice does (a change event) and times it to the next painted overview. */
+async function timeChange(page, control, value) {
+	const t0 = await page.evaluate(
+		({ control, value }) => {
+			const select = document.getElementById(control);
+			const t = performance.now();
+			select.value = value;
+			select.dispatchEvent(new Event('change', { bubbles: true }));
+			return t;
+		},
+		{ control, value }
+	);
+	const drawn = await page.waitForFunction(
+		(t0) => {
+			const marks = performance.getEntriesByName('outcomes:overview-drawn').filter((m) => m.startTime > t0);
+			return marks.length > 0 && !document.querySelector('[aria-busy="true"]') ? marks[marks.length - 1].startTime : null;
+		},
+		t0,
+		{ timeout: 120_000, polling: 20 }
+	);
+	return (await drawn.jsonValue()) - t0;
+}
+
+async function runFilterSequence(page) {
+	const options = await page.evaluate(() =>
+		Object.fromEntries(
+			['filter-condition', 'filter-therapist', 'filter-clinic', 'charts-timepoint'].map((id) => [id, [...document.getElementById(id).options].map((o) => o.value)])
+		)
+	);
+	const times = [];
+	for (const { control, pick } of filterSequence(CHANGES)) {
+		const current = await page.locator(`#${control}`).inputValue();
+		const others = options[control].filter((v) => v !== current);
+		times.push(await timeChange(page, control, others[Math.floor(pick * others.length)]));
+	}
+	const longTasks = await page.evaluate(() => window.__longTasks ?? []);
+	return { times, longTasks };
+}
+
+/** DuckDB's memory, asked through the SQL console in the same page session (the same database). */
+async function duckdbMemoryMb(page) {
+	await page.getByRole('link', { name: 'SQL', exact: true }).click();
+	const editor = page.getByLabel('SQL query');
+	await editor.waitFor({ timeout: 60_000 });
+	await editor.fill('SELECT round(sum(memory_usage_bytes) / 1048576, 1) AS mb FROM duckdb_memory()');
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	const cell = page.getByRole('region', { name: 'Query result' }).locator('tbody td').first();
+	await cell.waitFor();
+	return Number(await cell.innerText());
+}
+
+async function measure(browser, rows) {
+	const file = cachedExport(rows);
+	const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+	await context.addInitScript(() => {
+		window.__longTasks = [];
+		new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
+	});
+	try {
+		const page = await context.newPage();
+		const load_ms = await importDataset(page, file);
+		console.log(`${rows} rows: imported and queryable in ${load_ms} ms`);
+		const opened = Date.now();
+		await page.getByRole('link', { name: 'See the overview' }).click();
+		await page.getByRole('figure', { name: 'Pain (0-10) by technique' }).locator('svg[aria-hidden="true"]').waitFor({ timeout: 600_000 });
+		const first_chart_ms = Date.now() - opened;
+		await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 600_000 });
+		await page.evaluate(() => (window.__longTasks = []));
+		const { times, longTasks } = await runFilterSequence(page);
+		const cdp = await context.newCDPSession(page);
+		const heap = await cdp.send('Runtime.getHeapUsage');
+		const duckdb_memory_mb = await duckdbMemoryMb(page);
+		const result = {
+			rows,
+			load_ms,
+			first_chart_ms,
+			filter: { p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), max: round(Math.max(...times)), changes: times.length },
+			filter_ms: times.map(Math.round),
+			long_tasks_over_50ms: longTasks.filter((d) => d > 50).length,
+			longest_task_ms: Math.max(0, ...longTasks),
+			peers: { arquero: null, native: null },
+			duckdb_memory_mb,
+			js_heap_mb: round(heap.usedSize / 1048576)
+		};
+		console.log(JSON.stringify(result));
+		return result;
+	} finally {
+		await context.close();
+	}
+}
+
+function markdown(report) {
+	const lines = [
+		`Benchmark, commit ${report.commit.slice(0, 7)}, ${report.date.slice(0, 10)}, ${report.machine}`,
+		'',
+		'| sessions | import to queryable | first chart | filter change p50 | p95 | max | long tasks > 50 ms | DuckDB memory | JS heap |',
+		'|---|---|---|---|---|---|---|---|---|'
+	];
+	for (const r of report.results) {
+		lines.push(
+			`| ${r.rows.toLocaleString('en-CA')} | ${(r.load_ms / 1000).toFixed(1)} s | ${(r.first_chart_ms / 1000).toFixed(1)} s | ${r.filter.p50} ms | ${r.filter.p95} ms | ${r.filter.max} ms | ${r.long_tasks_over_50ms} (longest ${r.longest_task_ms} ms) | ${r.duckdb_memory_mb} MB | ${r.js_heap_mb} MB |`
+		);
+	}
+	lines.push('', `Filter change: ${CHANGES} seeded changes of condition, therapist, clinic and timepoint, each from the input event to every chart redrawn and painted.`);
+	return lines.join('\n') + '\n';
+}
+
+const server = spawn(process.execPath, ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 500));
+const browser = await chromium.launch({
+	executablePath: findChromium(),
+	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+try {
+	const results = [];
+	for (const rows of sizes) results.push(await measure(browser, rows));
+	const report = {
+		commit: execSync('git rev-parse HEAD').toString().trim(),
+		date: new Date().toISOString(),
+		machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}, headless Chromium`,
+		results
+	};
+	mkdirSync('bench/results', { recursive: true });
+	writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2) + '\n');
+	writeFileSync('bench/results/latest.md', markdown(report));
+	console.log(markdown(report));
+} finally {
+	await browser.close();
+	server.kill();
+}
