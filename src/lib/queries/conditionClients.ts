@@ -12,10 +12,14 @@ export interface ConditionClientsRow {
 export async function queryConditionClients(db: Connector, filter: OutcomeFilter): Promise<ConditionClientsRow[]> {
 	const where = filterWhere(filter);
 	return db.query<ConditionClientsRow & Record<string, unknown>>(
-		`SELECT primary_condition AS condition, CAST(count(DISTINCT client_id) AS INTEGER) AS clients,
-			CAST(count(*) AS INTEGER) AS sessions
-		FROM session_facts ${where.sql}
-		GROUP BY 1 ORDER BY clients DESC, condition`,
+		`SELECT condition, CAST(count(*) AS INTEGER) AS clients, CAST(sum(sessions) AS INTEGER) AS sessions
+		FROM (
+			-- Sessions per client and condition first: counting those rows counts distinct clients, without DISTINCT.
+			SELECT primary_condition AS condition, client_id, count(*) AS sessions
+			FROM session_facts ${where.sql}
+			GROUP BY primary_condition, client_id
+		)
+		GROUP BY condition ORDER BY clients DESC, condition`,
 		where.params
 	);
 }

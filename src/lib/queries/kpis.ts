@@ -30,21 +30,24 @@ export async function queryKpis(db: Connector, filter: OutcomeFilter): Promise<K
 	const where = filterWhere(filter);
 	const mcid = instrument('pain_nrs').mcid_points;
 	const [row] = await db.query<KpiRow & Record<string, unknown>>(
-		`WITH f AS (SELECT * FROM session_facts ${where.sql}),
-		course AS (
-			SELECT pain_first_pre - pain_last_pre AS change FROM client_courses ${where.sql}
+		`WITH sessions AS (
+			-- One scan of the filtered sessions for all their figures.
+			SELECT CAST(count(*) AS INTEGER) AS sessions,
+				CAST(count(DISTINCT client_id) AS INTEGER) AS clients,
+				avg(pain_pre - pain_post) AS withinPainChange,
+				CAST(count(pain_pre - pain_post) AS INTEGER) AS withinSessions,
+				CAST(count(DISTINCT client_id) FILTER (WHERE pain_pre IS NOT NULL AND pain_post IS NOT NULL) AS INTEGER) AS withinClients
+			FROM session_facts ${where.sql}
+		),
+		courses AS (
+			SELECT CAST(count(*) AS INTEGER) AS courseClients,
+				CAST(count(*) FILTER (WHERE pain_first_pre - pain_last_pre >= ?) AS INTEGER) AS courseResponders,
+				avg(pain_first_pre - pain_last_pre) AS coursePainChange
+			FROM client_courses ${where.sql}
 			${where.sql ? 'AND' : 'WHERE'} scored_sessions >= 2 AND pain_first_pre >= ?
 		)
-		SELECT
-			(SELECT CAST(count(*) AS INTEGER) FROM f) AS sessions,
-			(SELECT CAST(count(DISTINCT client_id) AS INTEGER) FROM f) AS clients,
-			(SELECT avg(pain_pre - pain_post) FROM f) AS withinPainChange,
-			(SELECT CAST(count(pain_pre - pain_post) AS INTEGER) FROM f) AS withinSessions,
-			(SELECT CAST(count(DISTINCT client_id) FILTER (WHERE pain_pre IS NOT NULL AND pain_post IS NOT NULL) AS INTEGER) FROM f) AS withinClients,
-			(SELECT CAST(count(*) AS INTEGER) FROM course) AS courseClients,
-			(SELECT CAST(count(*) FILTER (WHERE change >= ?) AS INTEGER) FROM course) AS courseResponders,
-			(SELECT avg(change) FROM course) AS coursePainChange`,
-		[...where.params, ...where.params, mcid, mcid]
+		SELECT * FROM sessions CROSS JOIN courses`,
+		[...where.params, mcid, ...where.params, mcid]
 	);
 	return row;
 }

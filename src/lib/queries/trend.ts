@@ -27,25 +27,36 @@ type Level = 'point' | 'month' | 'chart';
 
 /**
  * Monthly mean of every measure by primary technique, each month's total over all techniques
- * (technique = ALL_TECHNIQUES), and each chart's totals, in one scan of the filtered sessions.
- * Distinct clients are counted at each level, since clients cannot be summed across months or techniques.
+ * (technique = ALL_TECHNIQUES), and each chart's totals. Distinct clients are counted at each level, since clients
+ * cannot be summed across months or techniques. Rather than a DISTINCT per measure and level, the filtered sessions
+ * are summed once per client, month and technique, then per client and month, then per client: a client counts
+ * in a group when they have a score there, and means are sums over counts, as over the sessions themselves.
  */
 export async function queryTrends(db: Connector, filter: OutcomeFilter, timepoint: Timepoint): Promise<Trend[]> {
 	const where = filterWhere(filter);
-	const columns = MEASURES.map((m) => {
-		const value = measureExpression(m, timepoint);
-		const name = (suffix: string) => quoteIdentifier(`${m.key}_${suffix}`);
-		return `avg(${value}) AS ${name('mean')}, CAST(count(${value}) AS INTEGER) AS ${name('sessions')},
-			CAST(count(DISTINCT client_id) FILTER (WHERE ${value} IS NOT NULL) AS INTEGER) AS ${name('clients')}`;
-	});
+	const name = (m: Measure, suffix: string) => quoteIdentifier(`${m.key}_${suffix}`);
+	const sums = (value: (m: Measure) => string) => MEASURES.map((m) => `sum(${value(m)}) AS ${name(m, 'sum')}, CAST(count(${value(m)}) AS INTEGER) AS ${name(m, 'n')}`).join(', ');
+	const resum = MEASURES.map((m) => `sum(${name(m, 'sum')}) AS ${name(m, 'sum')}, CAST(sum(${name(m, 'n')}) AS INTEGER) AS ${name(m, 'n')}`).join(', ');
+	const level = (kind: Level, month: string, technique: string, from: string, groupBy: string) =>
+		`SELECT ${quoteLiteral(kind)} AS level, ${month} AS month, ${technique} AS technique, ${MEASURES.map(
+			(m) => `sum(${name(m, 'sum')}) / nullif(sum(${name(m, 'n')}), 0) AS ${name(m, 'mean')}, CAST(coalesce(sum(${name(m, 'n')}), 0) AS INTEGER) AS ${name(m, 'sessions')},
+				CAST(count(*) FILTER (WHERE ${name(m, 'n')} > 0) AS INTEGER) AS ${name(m, 'clients')}`
+		).join(', ')}
+		FROM ${from} ${groupBy}`;
 	const rows = await db.query(
-		`SELECT CASE WHEN grouping(month) = 1 THEN 'chart' WHEN grouping(primary_technique) = 1 THEN 'month' ELSE 'point' END AS level,
-			strftime(month, '%Y-%m') AS month,
-			CASE WHEN grouping(primary_technique) = 1 THEN ${quoteLiteral(ALL_TECHNIQUES)} ELSE primary_technique END AS technique,
-			${columns.join(',\n\t\t\t')}
-		FROM session_facts ${where.sql}
-		GROUP BY GROUPING SETS ((month, primary_technique), (month), ())
-		ORDER BY month, grouping(primary_technique) DESC, technique`,
+		`WITH per_client_technique AS (
+			SELECT month, primary_technique AS technique, client_id, ${sums((m) => measureExpression(m, timepoint))}
+			FROM session_facts ${where.sql}
+			GROUP BY month, primary_technique, client_id
+		),
+		per_client_month AS (SELECT month, client_id, ${resum} FROM per_client_technique GROUP BY month, client_id),
+		per_client AS (SELECT client_id, ${resum} FROM per_client_month GROUP BY client_id)
+		SELECT * FROM (
+			${level('point', "strftime(month, '%Y-%m')", 'technique', 'per_client_technique', 'GROUP BY month, technique')}
+			UNION ALL ${level('month', "strftime(month, '%Y-%m')", quoteLiteral(ALL_TECHNIQUES), 'per_client_month', 'GROUP BY month')}
+			UNION ALL ${level('chart', 'NULL', quoteLiteral(ALL_TECHNIQUES), 'per_client', '')}
+		)
+		ORDER BY month NULLS FIRST, level = 'point', technique`,
 		where.params
 	);
 	return MEASURES.map((measure) => {

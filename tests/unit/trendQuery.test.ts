@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quoteIdentifier, quoteLiteral, type Connector } from '$lib/db';
+import { ALL_TECHNIQUES, filterWhere, MEASURES, measureExpression, queryTrends, type OutcomeFilter, type Timepoint } from '$lib/queries';
+import { openDemoDatabase } from '../support/demoDataset';
+
+/** The trends by their definition: one GROUPING SETS scan with a DISTINCT count per measure and level. */
+async function trendsByDefinition(db: Connector, filter: OutcomeFilter, timepoint: Timepoint) {
+	const where = filterWhere(filter);
+	const columns = MEASURES.map((m) => {
+		const value = measureExpression(m, timepoint);
+		const name = (suffix: string) => quoteIdentifier(`${m.key}_${suffix}`);
+		return `avg(${value}) AS ${name('mean')}, CAST(count(${value}) AS INTEGER) AS ${name('sessions')},
+			CAST(count(DISTINCT client_id) FILTER (WHERE ${value} IS NOT NULL) AS INTEGER) AS ${name('clients')}`;
+	});
+	const rows = await db.query(
+		`SELECT CASE WHEN grouping(month) = 1 THEN 'chart' WHEN grouping(primary_technique) = 1 THEN 'month' ELSE 'point' END AS level,
+			strftime(month, '%Y-%m') AS month,
+			CASE WHEN grouping(primary_technique) = 1 THEN ${quoteLiteral(ALL_TECHNIQUES)} ELSE primary_technique END AS technique,
+			${columns.join(',\n')}
+		FROM session_facts ${where.sql}
+		GROUP BY GROUPING SETS ((month, primary_technique), (month), ())`,
+		where.params
+	);
+	return MEASURES.map((measure) => {
+		const field = (row: Record<string, unknown>, suffix: string) => row[`${measure.key}_${suffix}`] as number;
+		const chart = rows.find((r) => r.level === 'chart');
+		const points = rows
+			.filter((r) => r.level !== 'chart' && field(r, 'sessions') > 0)
+			.map((r) => ({ month: r.month as string, technique: r.technique as string, mean: field(r, 'mean'), sessions: field(r, 'sessions'), clients: field(r, 'clients') }))
+			.sort((a, b) => `${a.month}|${a.technique}`.localeCompare(`${b.month}|${b.technique}`));
+		return { key: measure.key, points, clients: chart ? field(chart, 'clients') : 0, sessions: chart ? field(chart, 'sessions') : 0 };
+	});
+}
+
+const CONDITIONS = ['chronic_low_back_pain', 'neck_pain', 'fibromyalgia', 'insomnia'];
+const TECHNIQUES = ['swedish', 'deep_tissue', 'trigger_point', 'hydrotherapy'];
+const filters: fc.Arbitrary<OutcomeFilter> = fc.record({
+	from: fc.option(fc.constantFrom('2024-12', '2025-06', '2026-01'), { nil: null }),
+	to: fc.option(fc.constantFrom('2025-03', '2025-12', '2026-09'), { nil: null }),
+	conditions: fc.subarray(CONDITIONS, { maxLength: 2 }),
+	techniques: fc.subarray(TECHNIQUES, { maxLength: 2 }),
+	therapists: fc.subarray(['T01', 'T03', 'T07', 'T11'], { maxLength: 2 }),
+	clinics: fc.subarray(['north', 'central', 'west'], { maxLength: 1 })
+});
+
+describe('queryTrends', () => {
+	let db: Connector;
+	beforeAll(async () => {
+		db = await openDemoDatabase();
+	}, 60_000);
+	afterAll(() => db.close());
+
+	it('gives exactly the numbers of the definition (DISTINCT counts over the sessions) under any filter', async () => {
+		await fc.assert(
+			fc.asyncProperty(filters, fc.constantFrom<Timepoint>('pre', 'post', 'change'), async (filter, timepoint) => {
+				const expected = await trendsByDefinition(db, filter, timepoint);
+				const actual = await queryTrends(db, filter, timepoint);
+				for (const [i, trend] of actual.entries()) {
+					const points = [...trend.rows].sort((a, b) => `${a.month}|${a.technique}`.localeCompare(`${b.month}|${b.technique}`));
+					expect(points.map(({ mean, ...r }) => r)).toEqual(expected[i].points.map(({ mean, ...r }) => r));
+					points.forEach((p, j) => expect(p.mean).toBeCloseTo(expected[i].points[j].mean, 10));
+					expect([trend.clients, trend.sessions]).toEqual([expected[i].clients, expected[i].sessions]);
+				}
+			}),
+			{ numRuns: 30, seed: 20261125 }
+		);
+	}, 120_000);
+});
