@@ -83,6 +83,10 @@ async function runFilterSequence(page) {
 			['filter-condition', 'filter-therapist', 'filter-clinic', 'charts-timepoint'].map((id) => [id, [...document.getElementById(id).options].map((o) => o.value)])
 		)
 	);
+	await page.evaluate(() => {
+		performance.clearMarks('outcomes:result-remembered');
+		performance.clearMeasures('outcomes:overview-queries');
+	});
 	const times = [];
 	for (const { control, pick } of filterSequence(CHANGES)) {
 		const current = await page.locator(`#${control}`).inputValue();
@@ -90,8 +94,9 @@ async function runFilterSequence(page) {
 		times.push(await timeChange(page, control, others[Math.floor(pick * others.length)]));
 	}
 	const longTasks = await page.evaluate(() => window.__longTasks ?? []);
-	const queries = await page.evaluate((n) => performance.getEntriesByName('outcomes:overview-queries').slice(-n).map((m) => m.duration), times.length);
-	return { times, longTasks, queries };
+	const queries = await page.evaluate(() => performance.getEntriesByName('outcomes:overview-queries').map((m) => m.duration));
+	const remembered = await page.evaluate(() => performance.getEntriesByName('outcomes:result-remembered').length);
+	return { times, longTasks, queries, remembered };
 }
 
 /** DuckDB's memory, asked through the SQL console in the same page session (the same database). */
@@ -128,7 +133,7 @@ async function measure(browser, rows) {
 		);
 		await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 600_000 });
 		await page.evaluate(() => (window.__longTasks = []));
-		const { times, longTasks, queries } = await runFilterSequence(page);
+		const { times, longTasks, queries, remembered } = await runFilterSequence(page);
 		const cdp = await context.newCDPSession(page);
 		const heap = await cdp.send('Runtime.getHeapUsage');
 		const duckdb_memory_mb = await duckdbMemoryMb(page);
@@ -141,6 +146,8 @@ async function measure(browser, rows) {
 			filter_ms: times.map(Math.round),
 			/** Of each change, the time the overview's queries took (the rest is drawing and waiting). */
 			queries_p50_ms: round(quantile(queries, 0.5)),
+			/** Changes back to a view shown in the last 16, answered from the page's memory of results. */
+			remembered_views: remembered,
 			long_tasks_over_50ms: longTasks.filter((d) => d > 50).length,
 			longest_task_ms: Math.max(0, ...longTasks),
 			peers: { arquero: null, native: null },

@@ -70,10 +70,16 @@ test('back and forward step through the views', async ({ page }) => {
 	await page.getByLabel('Charts show').selectOption({ label: 'Improvement within the session' });
 	await expect(page).toHaveURL(/\?condition=neck_pain&show=change$/);
 
+	const computed = () => page.evaluate(() => performance.getEntriesByName('outcomes:overview-queries').length);
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	const queriesBefore = await computed();
 	await page.goBack();
 	await expect(page).toHaveURL(/\?condition=neck_pain$/);
 	await expect(page.getByLabel('Charts show')).toHaveValue('pre');
 	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.neckPain.sessions);
+	// A view shown a moment ago comes back from the page's memory, without querying again.
+	expect(await page.evaluate(() => performance.getEntriesByName('outcomes:result-remembered').length)).toBeGreaterThanOrEqual(1);
+	expect(await computed()).toBe(queriesBefore);
 	await page.goBack();
 	await expect(page.getByLabel('Condition', { exact: true })).toHaveValue('');
 	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.all.sessions);

@@ -5,9 +5,16 @@ import type { DatasetInfo } from '$lib/storage/datasetInfo';
 import { errorMessage } from '$lib/errorMessage';
 import type { PhaseText } from './phaseText';
 
+/** How many recent results a page keeps, so going back to a view (back, Clear filters) shows it at once. */
+const REMEMBERED_RESULTS = 16;
+
+/** Marked when a result is shown from the page's memory of recent results rather than computed. */
+export const RESULT_REMEMBERED_MARK = 'outcomes:result-remembered';
+
 /**
  * An analysis page's data: the shown dataset's database, the values its controls can offer, and the result for the
- * latest choice. A slower answer to an older choice never replaces a newer one.
+ * latest choice. A slower answer to an older choice never replaces a newer one. The last few results are kept by
+ * their choice: the data cannot change while the page is open (a new import opens the page anew).
  */
 export class AnalysisPage<Choice, Result> {
 	phase = $state<StartPhase | 'error'>('starting');
@@ -22,6 +29,7 @@ export class AnalysisPage<Choice, Result> {
 	fallback = $state<string | null>(null);
 	#db = $state<Connector | null>(null);
 	#latest = 0;
+	readonly #remembered = new Map<string, Result>();
 	readonly #compute: (db: Connector, choice: Choice) => Promise<Result>;
 
 	/** @param compute the page's analysis, from the database and the page's choice to what it shows */
@@ -56,16 +64,31 @@ export class AnalysisPage<Choice, Result> {
 		const db = this.#db;
 		if (!db) return;
 		const request = ++this.#latest;
-		this.updating = true;
+		const key = JSON.stringify(choice);
+		const known = this.#remembered.get(key);
 		this.failure = null;
+		if (known) {
+			performance.mark(RESULT_REMEMBERED_MARK);
+			this.result = known;
+			this.updating = false;
+			return;
+		}
+		this.updating = true;
 		try {
 			const result = await this.#compute(db, choice);
+			this.#remember(key, result);
 			if (request === this.#latest) this.result = result;
 		} catch (error) {
 			if (request === this.#latest) this.failure = errorMessage(error);
 		} finally {
 			if (request === this.#latest) this.updating = false;
 		}
+	}
+
+	#remember(key: string, result: Result): void {
+		this.#remembered.delete(key);
+		this.#remembered.set(key, result);
+		if (this.#remembered.size > REMEMBERED_RESULTS) this.#remembered.delete(this.#remembered.keys().next().value!);
 	}
 
 	/** What the page's live region says: the start's phase, then "Updating…" or what the result shows. */
