@@ -4,7 +4,7 @@
 // through the SQL console and the page's JS heap.
 // Usage: npm run bench [-- 100000 1000000] (default 100000 1000000). Run `npm run build` first.
 // Writes bench/results/latest.json and bench/results/latest.md. Generated files are cached in bench/cache/ (not in git).
-import { execSync, spawn } from 'node:child_process';
+import { execFileSync, execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -88,15 +88,18 @@ async function runFilterSequence(page) {
 		performance.clearMeasures('outcomes:overview-queries');
 	});
 	const times = [];
+	const views = [];
 	for (const { control, pick } of filterSequence(CHANGES)) {
 		const current = await page.locator(`#${control}`).inputValue();
 		const others = options[control].filter((v) => v !== current);
 		times.push(await timeChange(page, control, others[Math.floor(pick * others.length)]));
+		// The view as its link says it: the native reference runs the same views.
+		views.push(new URL(page.url()).search);
 	}
 	const longTasks = await page.evaluate(() => window.__longTasks ?? []);
 	const queries = await page.evaluate(() => performance.getEntriesByName('outcomes:overview-queries').map((m) => m.duration));
 	const remembered = await page.evaluate(() => performance.getEntriesByName('outcomes:result-remembered').length);
-	return { times, longTasks, queries, remembered };
+	return { times, longTasks, queries, remembered, views };
 }
 
 /** DuckDB's memory, asked through the SQL console in the same page session (the same database). */
@@ -109,6 +112,26 @@ async function duckdbMemoryMb(page) {
 	const cell = page.getByRole('region', { name: 'Query result' }).locator('tbody td').first();
 	await cell.waitFor();
 	return Number(await cell.innerText());
+}
+
+/**
+ * The same views on native DuckDB (2 threads, as this machine has 2 cores) over the session facts the page held,
+ * downloaded through the SQL console. Null when the table is larger than the console exports.
+ */
+async function nativeReference(page, rows, views) {
+	const editor = page.getByLabel('SQL query');
+	await editor.fill('SELECT * FROM session_facts');
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	await page.getByRole('region', { name: 'Query result' }).locator('thead', { hasText: 'primary_technique' }).waitFor({ timeout: 120_000 });
+	if (rows > 1_000_000) return null;
+	const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByRole('button', { name: 'Download CSV' }).click()]);
+	const csv = join(CACHE, `session-facts-${rows}.csv`);
+	await download.saveAs(csv);
+	const viewsFile = join(CACHE, `views-${rows}.json`);
+	writeFileSync(viewsFile, JSON.stringify(views));
+	const output = execFileSync('npx', ['tsx', 'scripts/bench/nativePeer.ts', csv, viewsFile, '11', '2'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+	const { times } = JSON.parse(output.trim().split('\n').at(-1));
+	return { p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), threads: 2 };
 }
 
 async function measure(browser, rows) {
@@ -133,10 +156,11 @@ async function measure(browser, rows) {
 		);
 		await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 600_000 });
 		await page.evaluate(() => (window.__longTasks = []));
-		const { times, longTasks, queries, remembered } = await runFilterSequence(page);
+		const { times, longTasks, queries, remembered, views } = await runFilterSequence(page);
 		const cdp = await context.newCDPSession(page);
 		const heap = await cdp.send('Runtime.getHeapUsage');
 		const duckdb_memory_mb = await duckdbMemoryMb(page);
+		const native = await nativeReference(page, rows, views);
 		const result = {
 			rows,
 			load_ms,
@@ -150,7 +174,7 @@ async function measure(browser, rows) {
 			remembered_views: remembered,
 			long_tasks_over_50ms: longTasks.filter((d) => d > 50).length,
 			longest_task_ms: Math.max(0, ...longTasks),
-			peers: { arquero: null, native: null },
+			peers: { arquero: null, native },
 			duckdb_memory_mb,
 			js_heap_mb: round(heap.usedSize / 1048576)
 		};
@@ -165,15 +189,22 @@ function markdown(report) {
 	const lines = [
 		`Benchmark, commit ${report.commit.slice(0, 7)}, ${report.date.slice(0, 10)}, ${report.machine}`,
 		'',
-		'| sessions | import to queryable | first chart | filter change p50 | p95 | max | long tasks > 50 ms | DuckDB memory | JS heap |',
-		'|---|---|---|---|---|---|---|---|---|'
+		'| sessions | import to queryable | first chart | filter change p50 | p95 | max | native DuckDB p50 / p95 | page ÷ native (p95) | long tasks > 50 ms | DuckDB memory | JS heap |',
+		'|---|---|---|---|---|---|---|---|---|---|---|'
 	];
 	for (const r of report.results) {
+		const native = r.peers.native;
+		const nativeText = native ? `${native.p50} / ${native.p95} ms` : 'not measured';
+		const ratio = native ? `${(r.filter.p95 / native.p95).toFixed(1)}×` : '–';
 		lines.push(
-			`| ${r.rows.toLocaleString('en-CA')} | ${(r.load_ms / 1000).toFixed(1)} s | ${(r.first_chart_ms / 1000).toFixed(1)} s | ${r.filter.p50} ms | ${r.filter.p95} ms | ${r.filter.max} ms | ${r.long_tasks_over_50ms} (longest ${r.longest_task_ms} ms) | ${r.duckdb_memory_mb} MB | ${r.js_heap_mb} MB |`
+			`| ${r.rows.toLocaleString('en-CA')} | ${(r.load_ms / 1000).toFixed(1)} s | ${(r.first_chart_ms / 1000).toFixed(1)} s | ${r.filter.p50} ms | ${r.filter.p95} ms | ${r.filter.max} ms | ${nativeText} | ${ratio} | ${r.long_tasks_over_50ms} (longest ${r.longest_task_ms} ms) | ${r.duckdb_memory_mb} MB | ${r.js_heap_mb} MB |`
 		);
 	}
-	lines.push('', `Filter change: ${CHANGES} seeded changes of condition, therapist, clinic and timepoint, each from the input event to every chart redrawn and painted.`);
+	lines.push(
+		'',
+		`Filter change: ${CHANGES} seeded changes of condition, therapist, clinic and timepoint, each from the input event to every chart redrawn and painted.`,
+		'Native DuckDB: the same views through the same queries (loadOverview) on @duckdb/node-api with 2 threads, over the session facts the page held; queries only, no drawing.'
+	);
 	return lines.join('\n') + '\n';
 }
 

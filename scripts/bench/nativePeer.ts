@@ -1,0 +1,48 @@
+/**
+ * The benchmark's native reference: the overview's own queries (loadOverview) on native DuckDB, on the session
+ * facts the page held, for the views the page showed (their URL query strings), each timed once after a warm-up.
+ * Usage: npx tsx scripts/bench/nativePeer.ts <session_facts.csv> <views.json> <k> <threads>. Prints JSON.
+ */
+import { readFileSync } from 'node:fs';
+import { buildClientCourses } from '$lib/db/clientCourses';
+import { quoteLiteral } from '$lib/db';
+import { loadOverview } from '$lib/overview/overview';
+import { overviewParams, type OverviewView } from '$lib/overview/overviewParams';
+import { queryFilterOptions, type OutcomeFilter } from '$lib/queries';
+import { readView } from '$lib/url/viewParams';
+import { openNativeConnector } from './nativeConnector';
+
+const [csv, viewsFile, kText, threadsText] = process.argv.slice(2);
+const k = Number(kText);
+const db = await openNativeConnector(Number(threadsText ?? 2));
+// Typed as the page's table is: a column with no value in the file (no range of motion) would read as text.
+const SCORES = ['pain_pre', 'pain_post', 'stress_pre', 'stress_post', 'sleep_pre', 'sleep_post', 'rom_pct_pre', 'rom_pct_post', 'rom_pct_change'];
+const types = [...SCORES.map((c) => `${quoteLiteral(c)}: 'DOUBLE'`), `'month': 'DATE'`, `'session_date': 'DATE'`, `'session_number': 'INTEGER'`].join(', ');
+await db.exec(`CREATE TABLE session_facts AS SELECT * FROM read_csv(${quoteLiteral(csv)}, types = {${types}})`);
+await buildClientCourses(db);
+const options = await queryFilterOptions(db);
+const params = overviewParams(() => options);
+
+/** The filter the overview's filter bar gives for a view (as OverviewFilters does). */
+function outcomeFilter(view: OverviewView): OutcomeFilter {
+	const [from, to] = view.from && view.to && view.from > view.to ? [view.to, view.from] : [view.from, view.to];
+	const one = (value: string) => (value ? [value] : []);
+	return { from, to, techniques: view.techniques, conditions: one(view.condition), therapists: one(view.therapist), clinics: one(view.clinic) };
+}
+
+const searches: string[] = JSON.parse(readFileSync(viewsFile, 'utf8'));
+const choices = searches.map((search) => {
+	const { view, ignored } = readView(params, new URLSearchParams(search));
+	if (ignored.length) throw new Error(`view ${search} could not be read natively: ${ignored.join('; ')}`);
+	return { filter: outcomeFilter(view), timepoint: view.timepoint, picks: { technique: view.pickedTechnique, condition: view.pickedCondition } };
+});
+const run = (c: (typeof choices)[number]) => loadOverview(db, c.filter, c.timepoint, k, c.picks);
+await run(choices[0]);
+const times: number[] = [];
+for (const choice of choices) {
+	const started = performance.now();
+	await run(choice);
+	times.push(performance.now() - started);
+}
+await db.close();
+console.log(JSON.stringify({ times }));
