@@ -1,14 +1,16 @@
 /**
  * The benchmark's native reference: the overview's own queries (loadOverview) on native DuckDB, on the session
  * facts the page held, for the views the page showed (their URL query strings), each timed once after a warm-up.
- * Usage: npx tsx scripts/bench/nativePeer.ts <session_facts.csv> <views.json> <k> <threads>. Prints JSON.
+ * Usage: npx tsx scripts/bench/nativePeer.ts <session_facts.csv> <views.json> <k> <threads>. Prints JSON: the times,
+ * and each view's filters as the overview applies them (for the Arquero peer).
  */
 import { readFileSync } from 'node:fs';
 import { buildClientCourses } from '$lib/db/clientCourses';
 import { quoteLiteral } from '$lib/db';
+import { crossFilters } from '$lib/overview/crossFilter';
 import { loadOverview } from '$lib/overview/overview';
 import { overviewParams, type OverviewView } from '$lib/overview/overviewParams';
-import { queryFilterOptions, type OutcomeFilter } from '$lib/queries';
+import { queryFilterOptions, queryKpis, type OutcomeFilter } from '$lib/queries';
 import { readView } from '$lib/url/viewParams';
 import { openNativeConnector } from './nativeConnector';
 
@@ -44,5 +46,13 @@ for (const choice of choices) {
 	await run(choice);
 	times.push(performance.now() - started);
 }
+// Each view's sessions and clients, which the Arquero peer must reproduce.
+const checks = [];
+for (const c of choices) {
+	const kpis = await queryKpis(db, crossFilters(c.filter, c.picks).kpis);
+	checks.push({ sessions: kpis.sessions, clients: kpis.clients });
+}
 await db.close();
-console.log(JSON.stringify({ times }));
+// The filter each part of the overview was computed with, for the Arquero peer, which runs the same aggregations.
+const parts = choices.map((c) => ({ timepoint: c.timepoint, ...crossFilters(c.filter, c.picks) }));
+console.log(JSON.stringify({ times, parts, checks }));

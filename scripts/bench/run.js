@@ -3,7 +3,8 @@
 // to every chart redrawn and the frame painted (the page's `outcomes:overview-drawn` mark). Reads DuckDB's memory
 // through the SQL console and the page's JS heap.
 // Usage: npm run bench [-- 100000 1000000] (default 100000 1000000). Run `npm run build` first.
-// Writes bench/results/latest.json and bench/results/latest.md. Generated files are cached in bench/cache/ (not in git).
+// Writes latest.json and latest.md to bench/results/ (or to BENCH_OUT, e.g. for CI's smoke run). Generated files are
+// cached in bench/cache/ (not in git).
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,6 +17,7 @@ const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [100
 const CHANGES = 30;
 const port = Number(process.env.BENCH_PORT ?? 4393);
 const CACHE = 'bench/cache';
+const OUT = process.env.BENCH_OUT ?? 'bench/results';
 
 const quantile = (xs, q) => {
 	const sorted = [...xs].sort((a, b) => a - b);
@@ -129,9 +131,44 @@ async function nativeReference(page, rows, views) {
 	await download.saveAs(csv);
 	const viewsFile = join(CACHE, `views-${rows}.json`);
 	writeFileSync(viewsFile, JSON.stringify(views));
-	const output = execFileSync('npx', ['tsx', 'scripts/bench/nativePeer.ts', csv, viewsFile, '11', '2'], { encoding: 'utf8', maxBuffer: 1 << 24 });
-	const { times } = JSON.parse(output.trim().split('\n').at(-1));
-	return { p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), threads: 2 };
+	const output = execFileSync('npx', ['tsx', 'scripts/bench/nativePeer.ts', csv, viewsFile, '11', '2'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+	const { times, parts, checks } = JSON.parse(output.trim().split('\n').at(-1));
+	return { native: { p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), threads: 2 }, csv, parts, checks };
+}
+
+/**
+ * The same views' aggregations in Arquero, in a page of the same browser, over the same session facts: each view
+ * timed from the call to its numbers (no drawing). Loading the table is not timed.
+ */
+async function arqueroReference(context, csv, parts, checks) {
+	const page = await context.newPage();
+	try {
+		await page.route('**/bench-session-facts.csv', (route) => route.fulfill({ path: csv, contentType: 'text/csv' }));
+		await page.goto(`http://localhost:${port}/dictionary`);
+		await page.addScriptTag({ path: 'node_modules/arquero/dist/arquero.min.js' });
+		await page.evaluate(() => {
+			window.op = window.aq.op;
+		});
+		await page.addScriptTag({ path: 'scripts/bench/arqueroPeer.js' });
+		await page.evaluate(async () => window.__arqueroPeer.load(await (await fetch('/bench-session-facts.csv')).text()));
+		const { times, counts } = await page.evaluate((views) => {
+			window.__arqueroPeer.run(views[0]);
+			const counts = [];
+			const times = views.map((view) => {
+				const started = performance.now();
+				const { kpis } = window.__arqueroPeer.run(view);
+				const elapsed = performance.now() - started;
+				counts.push({ sessions: kpis.sessions, clients: kpis.clients });
+				return elapsed;
+			});
+			return { times, counts };
+		}, parts);
+		// The peer must do the same work: its sessions and clients for every view are the queries' own.
+		if (JSON.stringify(counts) !== JSON.stringify(checks)) throw new Error(`Arquero peer disagrees with the queries: ${JSON.stringify(counts)} vs ${JSON.stringify(checks)}`);
+		return { p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)) };
+	} finally {
+		await page.close();
+	}
 }
 
 async function measure(browser, rows) {
@@ -160,7 +197,9 @@ async function measure(browser, rows) {
 		const cdp = await context.newCDPSession(page);
 		const heap = await cdp.send('Runtime.getHeapUsage');
 		const duckdb_memory_mb = await duckdbMemoryMb(page);
-		const native = await nativeReference(page, rows, views);
+		const reference = await nativeReference(page, rows, views);
+		const native = reference?.native ?? null;
+		const arquero = reference ? await arqueroReference(context, reference.csv, reference.parts, reference.checks) : null;
 		const result = {
 			rows,
 			load_ms,
@@ -174,7 +213,7 @@ async function measure(browser, rows) {
 			remembered_views: remembered,
 			long_tasks_over_50ms: longTasks.filter((d) => d > 50).length,
 			longest_task_ms: Math.max(0, ...longTasks),
-			peers: { arquero: null, native },
+			peers: { arquero, native },
 			duckdb_memory_mb,
 			js_heap_mb: round(heap.usedSize / 1048576)
 		};
@@ -189,21 +228,22 @@ function markdown(report) {
 	const lines = [
 		`Benchmark, commit ${report.commit.slice(0, 7)}, ${report.date.slice(0, 10)}, ${report.machine}`,
 		'',
-		'| sessions | import to queryable | first chart | filter change p50 | p95 | max | native DuckDB p50 / p95 | page ÷ native (p95) | long tasks > 50 ms | DuckDB memory | JS heap |',
-		'|---|---|---|---|---|---|---|---|---|---|---|'
+		'| sessions | import to queryable | first chart | filter change p50 | p95 | max | Arquero p50 / p95 | page ÷ Arquero (p95) | native DuckDB p50 / p95 | page ÷ native (p95) | long tasks > 50 ms | DuckDB memory | JS heap |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|---|'
 	];
+	const peer = (p) => (p ? `${p.p50} / ${p.p95} ms` : 'not measured');
+	const ratio = (r, p) => (p ? `${(r.filter.p95 / p.p95).toFixed(2)}×` : '–');
 	for (const r of report.results) {
-		const native = r.peers.native;
-		const nativeText = native ? `${native.p50} / ${native.p95} ms` : 'not measured';
-		const ratio = native ? `${(r.filter.p95 / native.p95).toFixed(1)}×` : '–';
+		const { arquero, native } = r.peers;
 		lines.push(
-			`| ${r.rows.toLocaleString('en-CA')} | ${(r.load_ms / 1000).toFixed(1)} s | ${(r.first_chart_ms / 1000).toFixed(1)} s | ${r.filter.p50} ms | ${r.filter.p95} ms | ${r.filter.max} ms | ${nativeText} | ${ratio} | ${r.long_tasks_over_50ms} (longest ${r.longest_task_ms} ms) | ${r.duckdb_memory_mb} MB | ${r.js_heap_mb} MB |`
+			`| ${r.rows.toLocaleString('en-CA')} | ${(r.load_ms / 1000).toFixed(1)} s | ${(r.first_chart_ms / 1000).toFixed(1)} s | ${r.filter.p50} ms | ${r.filter.p95} ms | ${r.filter.max} ms | ${peer(arquero)} | ${ratio(r, arquero)} | ${peer(native)} | ${ratio(r, native)} | ${r.long_tasks_over_50ms} (longest ${r.longest_task_ms} ms) | ${r.duckdb_memory_mb} MB | ${r.js_heap_mb} MB |`
 		);
 	}
 	lines.push(
 		'',
 		`Filter change: ${CHANGES} seeded changes of condition, therapist, clinic and timepoint, each from the input event to every chart redrawn and painted.`,
-		'Native DuckDB: the same views through the same queries (loadOverview) on @duckdb/node-api with 2 threads, over the session facts the page held; queries only, no drawing.'
+		'Native DuckDB: the same views through the same queries (loadOverview) on @duckdb/node-api with 2 threads, over the session facts the page held; queries only, no drawing.',
+		'Arquero 7: the same aggregations (key figures, four trends at three levels with distinct clients, clients by condition) in a page of the same browser, over the same rows; no drawing.'
 	);
 	return lines.join('\n') + '\n';
 }
@@ -223,9 +263,9 @@ try {
 		machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}, headless Chromium`,
 		results
 	};
-	mkdirSync('bench/results', { recursive: true });
-	writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2) + '\n');
-	writeFileSync('bench/results/latest.md', markdown(report));
+	mkdirSync(OUT, { recursive: true });
+	writeFileSync(join(OUT, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+	writeFileSync(join(OUT, 'latest.md'), markdown(report));
 	console.log(markdown(report));
 } finally {
 	await browser.close();
