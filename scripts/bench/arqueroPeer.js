@@ -17,7 +17,7 @@
 		// Months as YYYY-MM text (compared as the filter's months are); ids and codes stay text.
 		const text = (v) => v;
 		const table = aq.fromCSV(csvText, {
-			parse: { month: (v) => v.slice(0, 7), session_date: text, session_id: text, client_id: text, therapist_id: text, clinic_id: text }
+			parse: { month: (v) => v.slice(0, 7), client_id: text, therapist_id: text, clinic_id: text }
 		});
 		const derived = {};
 		for (const m of MEASURES) {

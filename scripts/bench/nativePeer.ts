@@ -19,7 +19,7 @@ const k = Number(kText);
 const db = await openNativeConnector(Number(threadsText ?? 2));
 // Typed as the page's table is: a column with no value in the file (no range of motion) would read as text.
 const SCORES = ['pain_pre', 'pain_post', 'stress_pre', 'stress_post', 'sleep_pre', 'sleep_post', 'rom_pct_pre', 'rom_pct_post', 'rom_pct_change'];
-const types = [...SCORES.map((c) => `${quoteLiteral(c)}: 'DOUBLE'`), `'month': 'DATE'`, `'session_date': 'DATE'`, `'session_number': 'INTEGER'`].join(', ');
+const types = [...SCORES.map((c) => `${quoteLiteral(c)}: 'DOUBLE'`), `'month': 'DATE'`, `'session_number': 'INTEGER'`].join(', ');
 await db.exec(`CREATE TABLE session_facts AS SELECT * FROM read_csv(${quoteLiteral(csv)}, types = {${types}})`);
 await buildClientCourses(db);
 const options = await queryFilterOptions(db);
