@@ -25,6 +25,7 @@ import { pendingSaves } from '$lib/storage/pendingSaves.svelte';
 import { afterDashboardDrawn } from './afterDashboardDrawn';
 import { readFileBytes } from './readFileBytes';
 import { errorMessage } from '$lib/errorMessage';
+import { checkMemoryBudget } from './memoryBudget';
 
 export type ImportStep = 'choose' | 'reading' | 'map' | 'checking' | 'review' | 'importing' | 'done';
 
@@ -127,6 +128,7 @@ export class ImportFlow {
 		this.files = chosen.map((f) => ({ name: f.name, size: f.size }));
 		this.step = 'reading';
 		try {
+			checkMemoryBudget(chosen);
 			const total = chosen.reduce((sum, f) => sum + f.size, 0);
 			let before = 0;
 			const uploads: UploadedFile[] = [];
