@@ -25,7 +25,7 @@ import { pendingSaves } from '$lib/storage/pendingSaves.svelte';
 import { afterDashboardDrawn } from './afterDashboardDrawn';
 import { readFileBytes } from './readFileBytes';
 import { errorMessage } from '$lib/errorMessage';
-import { checkMemoryBudget } from './memoryBudget';
+import { checkDatasetMemory, checkFileSize } from './memoryBudget';
 
 export type ImportStep = 'choose' | 'reading' | 'map' | 'checking' | 'review' | 'importing' | 'done';
 
@@ -128,7 +128,7 @@ export class ImportFlow {
 		this.files = chosen.map((f) => ({ name: f.name, size: f.size }));
 		this.step = 'reading';
 		try {
-			checkMemoryBudget(chosen);
+			checkFileSize(chosen);
 			const total = chosen.reduce((sum, f) => sum + f.size, 0);
 			let before = 0;
 			const uploads: UploadedFile[] = [];
@@ -349,6 +349,8 @@ export class ImportFlow {
 				this.step = 'map';
 				return;
 			}
+			const existingSize = this.target.kind === 'append' ? ((await datasetStore.info(this.target.id)) ?? null) : null;
+			checkDatasetMemory(result.source, result, existingSize);
 			this.check = result;
 			this.step = 'review';
 			performance.mark(IMPORT_MARKS.checked);

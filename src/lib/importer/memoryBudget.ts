@@ -2,53 +2,73 @@ import { MEMORY_LIMIT_BYTES } from '$lib/db/settings';
 import { ImportFileError } from '$lib/ingest/importFileError';
 
 /**
- * How much a file may hold before the browser cannot: DuckDB runs in WebAssembly, whose memory stops at 4 GB a
- * database, and the page's database is given an explicit limit below that (MEMORY_LIMIT_BYTES, set when it opens).
- * A file is refused before it is read when the dataset it makes would need more, so the tab is not lost half-way.
+ * What fits in the browser. DuckDB runs in WebAssembly, whose memory stops at 4 GB a database, and the page's
+ * database opens with an explicit limit below that (MEMORY_LIMIT_BYTES). An import that would not fit is refused
+ * with its numbers before the tab can be lost: a file too large to read at all before it is read, and a dataset too
+ * large to hold once its rows are checked, before anything is imported.
  */
+
+/** Files larger than this are not read: the bytes and their staged table alone would take most of the memory. */
+export const MAX_FILE_BYTES = 1024 ** 3;
 
 /**
- * Database memory per byte of plain CSV, measured: a 65 MB clinic export of 1,000,000 visits (six scores each)
- * holds 765 MB in the page's database once imported (`npm run bench`), about 12 times its size. Compressed files
- * (gzip, Parquet, Excel) hold about 5 times their size as text.
+ * Database memory per session and per score, measured: 1,000,000 sessions with 6,000,000 scores hold 765 MB in the
+ * page's database once imported (`npm run bench`), about 115 bytes for each session or score row.
  */
-const MEMORY_PER_TEXT_BYTE = 12;
-const TEXT_PER_COMPRESSED_BYTE = 5;
-/** That export's size: a million visit rows. */
-const VISIT_EXPORT_BYTES_PER_MILLION = 65 * 1024 ** 2;
+const BYTES_PER_ROW = 115;
 
-/** Files are refused above this share of the limit, leaving room for the import's own working tables. */
+/** Imports are refused above this share of the limit, leaving room for the queries' own working memory. */
 const USABLE_SHARE = 0.8;
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-CA')} MB`;
+const gigabytes = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+const count = (n: number) => n.toLocaleString('en-CA');
 
 export interface SizedFile {
 	name: string;
 	size: number;
 }
 
-function compressed(name: string): boolean {
-	return /\.(gz|parquet|xlsx)$/i.test(name);
-}
-
-/** The database memory a file is expected to need once imported, in bytes. */
-export function expectedMemory(file: SizedFile): number {
-	const text = compressed(file.name) ? file.size * TEXT_PER_COMPRESSED_BYTE : file.size;
-	return text * MEMORY_PER_TEXT_BYTE;
-}
-
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-CA')} MB`;
-const gigabytes = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-
-/** Refuses, before reading, files whose dataset would not fit in the browser's database memory. */
-export function checkMemoryBudget(files: readonly SizedFile[]): void {
-	const need = files.reduce((sum, f) => sum + expectedMemory(f), 0);
-	if (need <= MEMORY_LIMIT_BYTES * USABLE_SHARE) return;
-	const names = files.map((f) => f.name).join(', ');
+/** Refuses, before reading, files too large for the browser to read. */
+export function checkFileSize(files: readonly SizedFile[]): void {
 	const size = files.reduce((sum, f) => sum + f.size, 0);
-	const largest = MEMORY_LIMIT_BYTES * USABLE_SHARE / MEMORY_PER_TEXT_BYTE;
+	if (size <= MAX_FILE_BYTES) return;
 	throw new ImportFileError(
-		names,
-		`${megabytes(size)} is more than this browser can hold: the dataset would need about ${gigabytes(need)} of memory, and the ` +
-			`database in a browser tab has ${gigabytes(MEMORY_LIMIT_BYTES)}. Import a part of it as its own dataset (some years, or one clinic): ` +
-			`plain CSV files up to about ${megabytes(largest)} fit (about ${(largest / VISIT_EXPORT_BYTES_PER_MILLION).toFixed(1)} million visit rows). Nothing was read and nothing kept has changed.`
+		files.map((f) => f.name).join(', '),
+		`${megabytes(size)} is more than this browser can read (up to ${megabytes(MAX_FILE_BYTES)}; its database has ${gigabytes(MEMORY_LIMIT_BYTES)} of memory). ` +
+			'Export a part of the data (some years, or one clinic) and import that. Nothing was read and nothing kept has changed.'
+	);
+}
+
+/** What a dataset holds: its sessions and scores. */
+export interface DatasetSize {
+	sessions: number;
+	measurements: number;
+}
+
+/** The database memory a dataset is expected to need, in bytes. */
+export function expectedMemory(size: DatasetSize): number {
+	return (size.sessions + size.measurements) * BYTES_PER_ROW;
+}
+
+/** The most sessions with six scores each that fit. */
+export function largestDataset(): number {
+	return Math.floor((MEMORY_LIMIT_BYTES * USABLE_SHARE) / BYTES_PER_ROW / 7);
+}
+
+/**
+ * Refuses, once the rows are checked and before anything is imported, a dataset too large to hold: the rows to
+ * import, plus the dataset they are added to.
+ */
+export function checkDatasetMemory(source: string, adding: DatasetSize, existing: DatasetSize | null): void {
+	const total = { sessions: adding.sessions + (existing?.sessions ?? 0), measurements: adding.measurements + (existing?.measurements ?? 0) };
+	const need = expectedMemory(total);
+	if (need <= MEMORY_LIMIT_BYTES * USABLE_SHARE) return;
+	throw new ImportFileError(
+		source,
+		`the dataset would hold ${count(total.sessions)} sessions and ${count(total.measurements)} scores${existing ? ' with the rows it already has' : ''}, ` +
+			`which needs about ${gigabytes(need)} of memory; the database in a browser tab has ${gigabytes(MEMORY_LIMIT_BYTES)}. ` +
+			`About ${(largestDataset() / 1e6).toFixed(1)} million sessions with six scores each fit. Import a part of the data (some years, or one clinic) as its own dataset. ` +
+			'Nothing was imported and nothing kept has changed.'
 	);
 }

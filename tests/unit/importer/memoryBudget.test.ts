@@ -1,33 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { MEMORY_LIMIT_BYTES, OPEN_SETTINGS } from '$lib/db/settings';
-import { checkMemoryBudget, expectedMemory } from '$lib/importer/memoryBudget';
 import { openNodeConnector } from '$lib/db/nodeConnector';
+import { checkDatasetMemory, checkFileSize, expectedMemory, largestDataset, MAX_FILE_BYTES } from '$lib/importer/memoryBudget';
 
 const MB = 1024 ** 2;
 
-describe('the import memory budget', () => {
-	it('expects about 12 times a CSV file and 60 times a compressed one, as measured', () => {
-		// The benchmark's 1,000,000-visit export: 65 MB of CSV, 765 MB in the database.
-		expect(expectedMemory({ name: 'visits.csv', size: 65 * MB }) / MB).toBe(780);
-		expect(expectedMemory({ name: 'visits.csv.gz', size: 13 * MB }) / MB).toBe(780);
-		expect(expectedMemory({ name: 'visits.parquet', size: 10 * MB }) / MB).toBe(600);
-	});
-
-	it('lets a million-visit file through and refuses, before reading, one that would not fit', () => {
-		expect(() => checkMemoryBudget([{ name: 'visits.csv', size: 65 * MB }])).not.toThrow();
-		expect(() => checkMemoryBudget([{ name: 'visits.csv', size: 200 * MB }])).not.toThrow();
-		expect(() => checkMemoryBudget([{ name: 'all-years.csv', size: 400 * MB }])).toThrow(
-			'all-years.csv: 400 MB is more than this browser can hold: the dataset would need about 4.7 GB of memory, and the database in a browser tab has 3.0 GB. ' +
-				'Import a part of it as its own dataset (some years, or one clinic): plain CSV files up to about 205 MB fit (about 3.2 million visit rows). Nothing was read and nothing kept has changed.'
+describe('what fits in the browser', () => {
+	it('reads files up to 1 GB and refuses a larger one before reading it', () => {
+		expect(() => checkFileSize([{ name: 'visits.csv', size: MAX_FILE_BYTES }])).not.toThrow();
+		expect(() => checkFileSize([{ name: 'all-years.csv', size: 1500 * MB }])).toThrow(
+			'all-years.csv: 1,500 MB is more than this browser can read (up to 1,024 MB; its database has 3.0 GB of memory). ' +
+				'Export a part of the data (some years, or one clinic) and import that. Nothing was read and nothing kept has changed.'
 		);
 		// Files chosen together count together.
-		expect(() => checkMemoryBudget([{ name: 'a.csv.gz', size: 25 * MB }, { name: 'b.csv.gz', size: 25 * MB }])).toThrow(/^a\.csv\.gz, b\.csv\.gz: 50 MB/);
+		expect(() => checkFileSize([{ name: 'a.ndjson', size: 600 * MB }, { name: 'b.ndjson', size: 600 * MB }])).toThrow(/^a\.ndjson, b\.ndjson: 1,200 MB/);
+	});
+
+	it('expects the memory the benchmark measured: 765 MB for a million sessions with six million scores', () => {
+		expect(Math.round(expectedMemory({ sessions: 1_000_000, measurements: 6_000_000 }) / MB)).toBe(768);
+		expect(largestDataset()).toBe(3_201_217);
+	});
+
+	it('lets a million sessions through and refuses, after the check, a dataset that would not fit', () => {
+		expect(() => checkDatasetMemory('visits.csv', { sessions: 1_000_000, measurements: 6_000_000 }, null)).not.toThrow();
+		expect(() => checkDatasetMemory('visits.csv', { sessions: 5_000_000, measurements: 30_000_000 }, null)).toThrow(
+			'visits.csv: the dataset would hold 5,000,000 sessions and 30,000,000 scores, which needs about 3.7 GB of memory; the database in a browser tab has 3.0 GB. ' +
+				'About 3.2 million sessions with six scores each fit. Import a part of the data (some years, or one clinic) as its own dataset. Nothing was imported and nothing kept has changed.'
+		);
+		// Added to a dataset, the rows it has count too.
+		const existing = { sessions: 2_000_000, measurements: 12_000_000 };
+		expect(() => checkDatasetMemory('2026.csv', { sessions: 1_500_000, measurements: 9_000_000 }, existing)).toThrow(
+			/^2026\.csv: the dataset would hold 3,500,000 sessions and 21,000,000 scores with the rows it already has/
+		);
 	});
 
 	it('is the limit the database opens with', async () => {
 		expect(OPEN_SETTINGS).toContain("SET memory_limit = '3GiB'");
 		const db = await openNodeConnector();
-		const [row] = await db.query<{ limit: number }>(`SELECT current_setting('memory_limit') AS limit`);
+		const [row] = await db.query<{ limit: string }>(`SELECT current_setting('memory_limit') AS limit`);
 		expect(row.limit).toBe('3.0 GiB');
 		expect(MEMORY_LIMIT_BYTES).toBe(3 * 1024 ** 3);
 		await db.close();
