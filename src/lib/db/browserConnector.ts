@@ -1,6 +1,7 @@
 import { AsyncDuckDB, ConsoleLogger, LogLevel } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { tableToIPC } from 'apache-arrow';
 import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
 import { OPEN_SETTINGS } from './settings';
@@ -66,10 +67,8 @@ export async function openBrowserConnector(): Promise<Connector> {
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
 		},
-		// The worker's own IPC bytes, passed on as they are: decoding them into a table and encoding it again would
-		// hold the main thread for seconds on a million sessions.
 		async queryArrowIpc(sql) {
-			return run(sql, () => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
+			return run(sql, async () => tableToIPC(await conn.query(sql), 'stream'));
 		},
 		async createTableFromArrowIpc(table, bytes) {
 			await run(`(arrow into ${table})`, () => conn.insertArrowFromIPCStream(bytes, { name: table, create: true }));

@@ -1,8 +1,9 @@
 import type { Connector } from '$lib/db';
 import {
 	queryConditionClients,
+	queryCourseKpis,
 	queryKpis,
-	queryTrends,
+	queryOverviewScan,
 	type ConditionClientsRow,
 	type KpiRow,
 	type Measure,
@@ -86,11 +87,16 @@ export async function loadOverview(
 	checkedK(k);
 	const picks = effectivePicks(filter, chartPicks);
 	const filters = crossFilters(filter, picks);
-	const raw = await queryKpis(db, filters.kpis);
+	// One scan of the sessions answers every part computed with the trends' filter: all of them without picks.
+	const scan = await queryOverviewScan(db, filters.trends, timepoint);
+	const raw: KpiRow =
+		picks.technique === null ? { ...scan.kpis, ...(await queryCourseKpis(db, filters.kpis)) } : await queryKpis(db, filters.kpis);
 	const kpis = suppressKpis(raw, k);
 	// Clients of different conditions add up to the clients shown without a condition pick: hidden ones must reach k.
-	const conditions = suppressSmallCells(await queryConditionClients(db, filters.conditions), { k, clients: (r) => r.clients, group: () => 'all' });
-	const trends = (await queryTrends(db, filters.trends, timepoint)).map((trend): OverviewTrend => {
+	const conditionRows =
+		picks.technique === null && picks.condition === null ? scan.conditions : await queryConditionClients(db, filters.conditions);
+	const conditions = suppressSmallCells(conditionRows, { k, clients: (r) => r.clients, group: () => 'all' });
+	const trends = scan.trends.map((trend): OverviewTrend => {
 		const shown = trend.clients >= k;
 		// The chart counts a subset of the page's clients, or with a technique picked a superset: either way the
 		// difference counts a group, which must be none or at least k.

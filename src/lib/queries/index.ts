@@ -1,6 +1,7 @@
 export { filterWhere, NO_FILTER, type OutcomeFilter, type SqlFragment } from './outcomeFilter';
 export { MEASURES, TIMEPOINT_LABELS, measureExpression, type Measure, type Timepoint } from './measures';
-export { ALL_TECHNIQUES, queryTrends, type Trend, type TrendRow } from './trend';
-export { queryKpis, type KpiRow } from './kpis';
+export { ALL_TECHNIQUES, type Trend, type TrendRow } from './trend';
+export { queryOverviewScan, queryTrends, type OverviewScan, type SessionKpis } from './overviewScan';
+export { queryCourseKpis, queryKpis, type CourseKpis, type KpiRow } from './kpis';
 export { queryFilterOptions, type FilterOption, type FilterOptions } from './filterOptions';
 export { queryConditionClients, type ConditionClientsRow } from './conditionClients';

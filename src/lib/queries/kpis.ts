@@ -1,6 +1,7 @@
 import type { Connector } from '$lib/db';
 import { instrument } from '$lib/domain/instruments';
 import { filterWhere, type OutcomeFilter } from './outcomeFilter';
+import { queryOverviewScan } from './overviewScan';
 
 /** The overview's headline numbers, before suppression. */
 export interface KpiRow {
@@ -21,33 +22,29 @@ export interface KpiRow {
 	coursePainChange: number | null;
 }
 
+/** The course figures: clients whose course the filter selects, responders by the pain MCID, mean change. */
+export type CourseKpis = Pick<KpiRow, 'courseClients' | 'courseResponders' | 'coursePainChange'>;
+
 /**
- * Sessions, clients and within-session pain change over the filtered sessions; across-course change and the
- * share of clients improving by the pain MCID over the courses the filter selects (client_courses). The MCID is
- * the pain instrument's absolute rule, bound as a parameter.
+ * The share of clients improving by the pain MCID over the courses the filter selects (client_courses), and their
+ * mean change. The MCID is the pain instrument's absolute rule, bound as a parameter.
  */
-export async function queryKpis(db: Connector, filter: OutcomeFilter): Promise<KpiRow> {
+export async function queryCourseKpis(db: Connector, filter: OutcomeFilter): Promise<CourseKpis> {
 	const where = filterWhere(filter);
 	const mcid = instrument('pain_nrs').mcid_points;
-	const [row] = await db.query<KpiRow & Record<string, unknown>>(
-		`WITH sessions AS (
-			-- One scan of the filtered sessions for all their figures.
-			SELECT CAST(count(*) AS INTEGER) AS sessions,
-				CAST(count(DISTINCT client_id) AS INTEGER) AS clients,
-				avg(pain_pre - pain_post) AS withinPainChange,
-				CAST(count(pain_pre - pain_post) AS INTEGER) AS withinSessions,
-				CAST(count(DISTINCT client_id) FILTER (WHERE pain_pre IS NOT NULL AND pain_post IS NOT NULL) AS INTEGER) AS withinClients
-			FROM session_facts ${where.sql}
-		),
-		courses AS (
-			SELECT CAST(count(*) AS INTEGER) AS courseClients,
-				CAST(count(*) FILTER (WHERE pain_first_pre - pain_last_pre >= ?) AS INTEGER) AS courseResponders,
-				avg(pain_first_pre - pain_last_pre) AS coursePainChange
-			FROM client_courses ${where.sql}
-			${where.sql ? 'AND' : 'WHERE'} scored_sessions >= 2 AND pain_first_pre >= ?
-		)
-		SELECT * FROM sessions CROSS JOIN courses`,
-		[...where.params, mcid, ...where.params, mcid]
+	const [row] = await db.query<CourseKpis & Record<string, unknown>>(
+		`SELECT CAST(count(*) AS INTEGER) AS courseClients,
+			CAST(count(*) FILTER (WHERE pain_first_pre - pain_last_pre >= ?) AS INTEGER) AS courseResponders,
+			avg(pain_first_pre - pain_last_pre) AS coursePainChange
+		FROM client_courses ${where.sql}
+		${where.sql ? 'AND' : 'WHERE'} scored_sessions >= 2 AND pain_first_pre >= ?`,
+		[mcid, ...where.params, mcid]
 	);
 	return row;
+}
+
+/** Sessions, clients and within-session pain change over the filtered sessions, and the course figures. */
+export async function queryKpis(db: Connector, filter: OutcomeFilter): Promise<KpiRow> {
+	const { kpis } = await queryOverviewScan(db, filter, 'pre');
+	return { ...kpis, ...(await queryCourseKpis(db, filter)) };
 }

@@ -1,0 +1,118 @@
+import { quoteIdentifier, quoteLiteral, type Connector } from '$lib/db';
+import type { ConditionClientsRow } from './conditionClients';
+import { MEASURES, measureExpression, type Measure, type Timepoint } from './measures';
+import { filterWhere, type OutcomeFilter } from './outcomeFilter';
+import { ALL_TECHNIQUES, type Trend } from './trend';
+
+/** The overview's figures from the sessions themselves (the course figures come from client_courses). */
+export interface SessionKpis {
+	sessions: number;
+	clients: number;
+	/** Mean of pre - post pain over sessions with both scores (positive = less pain after). */
+	withinPainChange: number | null;
+	withinSessions: number;
+	withinClients: number;
+}
+
+/** Everything the overview needs from the filtered sessions, before suppression. */
+export interface OverviewScan {
+	trends: Trend[];
+	kpis: SessionKpis;
+	/** Clients and sessions by primary condition, most clients first. */
+	conditions: ConditionClientsRow[];
+}
+
+type Level = 'point' | 'month' | 'chart' | 'condition';
+
+/**
+ * The overview's session figures in one pass over the filtered sessions: the monthly mean of every measure by
+ * technique, each month's total over all techniques (technique = ALL_TECHNIQUES) and each chart's totals; the
+ * sessions, clients and within-session pain change; and clients by condition. Distinct clients cannot be summed
+ * across months, techniques or conditions, so rather than a DISTINCT per measure and level, the sessions are summed
+ * once per client, month and technique, then per client and month, then per client; a client counts in a group
+ * when they have a score there, and means are sums over counts, as over the sessions themselves. A client has one
+ * condition (it is the client's), so clients by condition are counted from the per-client sums.
+ */
+export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, timepoint: Timepoint): Promise<OverviewScan> {
+	const where = filterWhere(filter);
+	const name = (m: Measure, suffix: string) => quoteIdentifier(`${m.key}_${suffix}`);
+	const sums = MEASURES.map((m) => {
+		const value = measureExpression(m, timepoint);
+		return `sum(${value}) AS ${name(m, 'sum')}, count(${value}) AS ${name(m, 'n')}`;
+	});
+	const resum = [
+		'any_value(condition) AS condition',
+		'sum(sessions) AS sessions',
+		'sum(within_sum) AS within_sum',
+		'sum(within_n) AS within_n',
+		...MEASURES.map((m) => `sum(${name(m, 'sum')}) AS ${name(m, 'sum')}, sum(${name(m, 'n')}) AS ${name(m, 'n')}`)
+	].join(', ');
+	const measureColumns = (shown: boolean) =>
+		MEASURES.map((m) =>
+			shown
+				? `sum(${name(m, 'sum')}) / nullif(sum(${name(m, 'n')}), 0) AS ${name(m, 'mean')}, CAST(coalesce(sum(${name(m, 'n')}), 0) AS INTEGER) AS ${name(m, 'sessions')},
+					CAST(count(*) FILTER (WHERE ${name(m, 'n')} > 0) AS INTEGER) AS ${name(m, 'clients')}`
+				: `NULL AS ${name(m, 'mean')}, NULL AS ${name(m, 'sessions')}, NULL AS ${name(m, 'clients')}`
+		).join(', ');
+	const totals = (shown: boolean) =>
+		shown
+			? `CAST(coalesce(sum(sessions), 0) AS INTEGER) AS all_sessions, CAST(count(*) AS INTEGER) AS all_clients,
+				sum(within_sum) / nullif(sum(within_n), 0) AS within_mean, CAST(coalesce(sum(within_n), 0) AS INTEGER) AS within_n,
+				CAST(count(*) FILTER (WHERE within_n > 0) AS INTEGER) AS within_clients`
+			: 'NULL AS all_sessions, NULL AS all_clients, NULL AS within_mean, NULL AS within_n, NULL AS within_clients';
+	const level = (kind: Level, columns: { month: string; technique: string; condition: string }, from: string, groupBy: string) =>
+		`SELECT ${quoteLiteral(kind)} AS level, ${columns.month} AS month, ${columns.technique} AS technique, ${columns.condition} AS condition,
+			${measureColumns(kind !== 'condition')}, ${totals(kind === 'chart' || kind === 'condition')}
+		FROM ${from} ${groupBy}`;
+	const month = "strftime(month, '%Y-%m')";
+	const all = quoteLiteral(ALL_TECHNIQUES);
+	const rows = await db.query(
+		`WITH per_client_technique AS (
+			SELECT month, primary_technique AS technique, client_id, any_value(primary_condition) AS condition,
+				count(*) AS sessions, sum(pain_pre - pain_post) AS within_sum, count(pain_pre - pain_post) AS within_n,
+				${sums.join(', ')}
+			FROM session_facts ${where.sql}
+			GROUP BY month, primary_technique, client_id
+		),
+		per_client_month AS (SELECT month, client_id, ${resum} FROM per_client_technique GROUP BY month, client_id),
+		per_client AS (SELECT client_id, ${resum} FROM per_client_month GROUP BY client_id)
+		SELECT * FROM (
+			${level('point', { month, technique: 'technique', condition: 'NULL' }, 'per_client_technique', 'GROUP BY month, technique')}
+			UNION ALL ${level('month', { month, technique: all, condition: 'NULL' }, 'per_client_month', 'GROUP BY month')}
+			UNION ALL ${level('chart', { month: 'NULL', technique: all, condition: 'NULL' }, 'per_client', '')}
+			UNION ALL ${level('condition', { month: 'NULL', technique: 'NULL', condition: 'condition' }, 'per_client', 'GROUP BY condition')}
+		)
+		ORDER BY month NULLS FIRST, level = 'point', technique`,
+		where.params
+	);
+	const of = (kind: Level) => rows.filter((r) => (r.level as Level) === kind);
+	const chart = of('chart')[0];
+	const trends = MEASURES.map((measure) => {
+		const field = (row: Record<string, unknown>, suffix: string) => row[`${measure.key}_${suffix}`] as number;
+		return {
+			measure,
+			// In the query's order: by month, the month's total first, then its techniques.
+			rows: rows
+				.filter((r) => ((r.level as Level) === 'point' || (r.level as Level) === 'month') && field(r, 'sessions') > 0)
+				.map((r) => ({ month: r.month as string, technique: r.technique as string, mean: field(r, 'mean'), sessions: field(r, 'sessions'), clients: field(r, 'clients') })),
+			clients: chart ? field(chart, 'clients') : 0,
+			sessions: chart ? field(chart, 'sessions') : 0
+		};
+	});
+	const kpis: SessionKpis = {
+		sessions: (chart?.all_sessions as number) ?? 0,
+		clients: (chart?.all_clients as number) ?? 0,
+		withinPainChange: (chart?.within_mean as number | null) ?? null,
+		withinSessions: (chart?.within_n as number) ?? 0,
+		withinClients: (chart?.within_clients as number) ?? 0
+	};
+	const conditions = of('condition')
+		.map((r) => ({ condition: r.condition as string, clients: r.all_clients as number, sessions: r.all_sessions as number }))
+		.sort((a, b) => b.clients - a.clients || a.condition.localeCompare(b.condition));
+	return { trends, kpis, conditions };
+}
+
+/** The trends alone (see queryOverviewScan). */
+export async function queryTrends(db: Connector, filter: OutcomeFilter, timepoint: Timepoint): Promise<Trend[]> {
+	return (await queryOverviewScan(db, filter, timepoint)).trends;
+}
