@@ -44,9 +44,9 @@ try {
 		});
 		if (i === 0) {
 			// Filter changes: each condition in turn, timed from the change to the overview's queries answered.
-			const conditions = await page.getByLabel('Condition').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+			const conditions = await page.locator('#filter-condition').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
 			for (const condition of conditions) {
-				await page.getByLabel('Condition').selectOption(condition);
+				await page.locator('#filter-condition').selectOption(condition);
 				await page.getByRole('status').filter({ hasText: 'Updating' }).waitFor({ state: 'detached' }).catch(() => {});
 				await page.waitForTimeout(150);
 			}
