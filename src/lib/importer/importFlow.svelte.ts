@@ -1,7 +1,7 @@
 import { holdOpen, showDataset } from '$lib/db/browserDatabase';
 import { openBrowserConnector } from '$lib/db/browserConnector';
 import { buildClientCourses } from '$lib/db/clientCourses';
-import { createCanonicalTables, exportCanonicalArrow, gzipFiles, loadCanonicalFiles } from '$lib/db/canonicalTables';
+import { createCanonicalTables, exportCanonicalArrow, loadCanonicalFiles } from '$lib/db/canonicalTables';
 import type { Connector } from '$lib/db/connector';
 import { loadReferenceTables } from '$lib/db/referenceTables';
 import { buildSessionFacts } from '$lib/db/sessionFacts';
@@ -21,6 +21,7 @@ import { fieldSpec } from '$lib/ingest/fieldSpecs';
 import { SHIPPED_PRESETS } from '$lib/ingest/presets';
 import type { DatasetInfo } from '$lib/storage/datasetInfo';
 import { datasetStore } from '$lib/storage/datasetStore';
+import { keepDataset } from '$lib/storage/keepDataset';
 import { pendingSaves } from '$lib/storage/pendingSaves.svelte';
 import { afterDashboardDrawn } from './afterDashboardDrawn';
 import { readFileBytes } from './readFileBytes';
@@ -443,7 +444,7 @@ export class ImportFlow {
 			await afterDashboardDrawn(performance.now(), 3000);
 			const arrow = await exportCanonicalArrow(db);
 			performance.mark(IMPORT_MARKS.exported);
-			await datasetStore.save(dataset, await gzipFiles(arrow));
+			await keepDataset(dataset, arrow);
 			this.saving = 'saved';
 			performance.mark(IMPORT_MARKS.kept);
 		} catch (error) {

@@ -64,6 +64,11 @@ export const datasetStore = {
 	/** Saves a dataset's files and info in one transaction: both or neither. */
 	async save(dataset: DatasetInfo, files: DatasetFiles): Promise<void> {
 		await navigator.storage?.persist?.().catch(() => false);
+		await datasetStore.write(dataset, files);
+	},
+
+	/** The transaction of `save`, without asking for persistent storage (which only a page can ask): for a worker. */
+	async write(dataset: DatasetInfo, files: DatasetFiles): Promise<void> {
 		await withStores('readwrite', (info, store) => {
 			info.put(dataset);
 			store.put(files, dataset.id);
