@@ -1,5 +1,6 @@
 import { DEMO_DATASET, DEMO_DATASET_ID, type DatasetInfo } from '$lib/storage/datasetInfo';
 import { activeDatasetId, datasetStore, setActiveDatasetId } from '$lib/storage/datasetStore';
+import { pendingSaves } from '$lib/storage/pendingSaves.svelte';
 import { openBrowserConnector } from './browserConnector';
 import type { Connector } from './connector';
 import { fetchDemoFiles } from './demoFiles';
@@ -67,6 +68,8 @@ async function chosenFiles(): Promise<{ dataset: DatasetInfo; files: Promise<Dat
 	const id = activeDatasetId();
 	if (id !== DEMO_DATASET_ID) {
 		try {
+			// A dataset just imported may still be on its way into storage.
+			await pendingSaves.settled(id);
 			const [info, files] = await Promise.all([datasetStore.info(id), datasetStore.files(id)]);
 			if (info && files) return { dataset: info, files: Promise.resolve(files), fallback: null };
 			setActiveDatasetId(DEMO_DATASET_ID);

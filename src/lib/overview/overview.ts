@@ -2,10 +2,10 @@ import type { Connector } from '$lib/db';
 import {
 	queryConditionClients,
 	queryCourseKpis,
-	queryKpis,
 	queryOverviewScan,
 	type ConditionClientsRow,
 	type KpiRow,
+	type OverviewScan,
 	type Measure,
 	type OutcomeFilter,
 	type Timepoint,
@@ -87,14 +87,19 @@ export async function loadOverview(
 	checkedK(k);
 	const picks = effectivePicks(filter, chartPicks);
 	const filters = crossFilters(filter, picks);
-	// One scan of the sessions answers every part computed with the trends' filter: all of them without picks.
-	const scan = await queryOverviewScan(db, filters.trends, timepoint);
-	const raw: KpiRow =
-		picks.technique === null ? { ...scan.kpis, ...(await queryCourseKpis(db, filters.kpis)) } : await queryKpis(db, filters.kpis);
+	// One scan of the sessions per distinct filter: without picks, one answers every part.
+	const scans = new Map<string, Promise<OverviewScan>>();
+	const scanOf = (f: OutcomeFilter) => {
+		const key = JSON.stringify(f);
+		if (!scans.has(key)) scans.set(key, queryOverviewScan(db, f, timepoint));
+		return scans.get(key)!;
+	};
+	const scan = await scanOf(filters.trends);
+	const raw: KpiRow = { ...(await scanOf(filters.kpis)).kpis, ...(await queryCourseKpis(db, filters.kpis)) };
 	const kpis = suppressKpis(raw, k);
 	// Clients of different conditions add up to the clients shown without a condition pick: hidden ones must reach k.
-	const conditionRows =
-		picks.technique === null && picks.condition === null ? scan.conditions : await queryConditionClients(db, filters.conditions);
+	const scanned = scans.get(JSON.stringify(filters.conditions));
+	const conditionRows = scanned ? (await scanned).conditions : await queryConditionClients(db, filters.conditions);
 	const conditions = suppressSmallCells(conditionRows, { k, clients: (r) => r.clients, group: () => 'all' });
 	const trends = scan.trends.map((trend): OverviewTrend => {
 		const shown = trend.clients >= k;

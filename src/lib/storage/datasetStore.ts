@@ -61,13 +61,10 @@ export const datasetStore = {
 		return withStores('readonly', (_, files) => request(files.get(id) as IDBRequest<DatasetFiles | undefined>));
 	},
 
-	/** Saves a dataset's files and info in one transaction: both or neither. */
-	async save(dataset: DatasetInfo, files: DatasetFiles): Promise<void> {
-		await navigator.storage?.persist?.().catch(() => false);
-		await datasetStore.write(dataset, files);
-	},
-
-	/** The transaction of `save`, without asking for persistent storage (which only a page can ask): for a worker. */
+	/**
+	 * Saves a dataset's files and info in one transaction: both or neither. Works in a worker; asking for persistent
+	 * storage is the page's part (see keepDataset).
+	 */
 	async write(dataset: DatasetInfo, files: DatasetFiles): Promise<void> {
 		await withStores('readwrite', (info, store) => {
 			info.put(dataset);

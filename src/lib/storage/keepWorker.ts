@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Keeps a dataset off the page's thread: gzips its canonical files and writes them to IndexedDB. On a million
 // sessions, compressing and storing on the page held it for seconds.
-import { gzip } from '$lib/compression/gzip';
+import { gzipFiles } from '$lib/db/canonicalTables';
 import type { DatasetFiles } from '$lib/db/loadDataset';
 import { errorMessage } from '$lib/errorMessage';
 import type { DatasetInfo } from './datasetInfo';
@@ -18,9 +18,7 @@ export type KeepReply = { ok: true } | { ok: false; message: string };
 self.onmessage = async (event: MessageEvent<KeepRequest>) => {
 	const { dataset, files } = event.data;
 	try {
-		const zipped = {} as DatasetFiles;
-		for (const [name, bytes] of Object.entries(files) as [keyof DatasetFiles, Uint8Array][]) zipped[name] = await gzip(bytes);
-		await datasetStore.write(dataset, zipped);
+		await datasetStore.write(dataset, await gzipFiles(files));
 		self.postMessage({ ok: true } satisfies KeepReply);
 	} catch (error) {
 		self.postMessage({ ok: false, message: errorMessage(error) } satisfies KeepReply);
