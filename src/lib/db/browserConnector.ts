@@ -5,6 +5,7 @@ import { tableToIPC } from 'apache-arrow';
 import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
 import { OPEN_SETTINGS } from './settings';
+import { StatementCache } from './statementCache';
 import { errorMessage } from '$lib/errorMessage';
 
 
@@ -40,6 +41,7 @@ export async function openBrowserConnector(): Promise<Connector> {
 	}
 	const conn = await db.connect();
 	await conn.query(OPEN_SETTINGS);
+	const statements = new StatementCache((sql) => conn.prepare(sql));
 
 	async function run<T>(sql: string, action: () => Promise<T>): Promise<T> {
 		try {
@@ -53,12 +55,7 @@ export async function openBrowserConnector(): Promise<Connector> {
 		query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
 			return run(sql, async () => {
 				if (params.length === 0) return arrowRows<T>(await conn.query(sql));
-				const statement = await conn.prepare(sql);
-				try {
-					return arrowRows<T>(await statement.query(...params));
-				} finally {
-					await statement.close();
-				}
+				return statements.with(sql, async (statement) => arrowRows<T>(await statement.query(...params)));
 			});
 		},
 		async exec(sql) {
@@ -77,6 +74,7 @@ export async function openBrowserConnector(): Promise<Connector> {
 			await db.dropFile(name);
 		},
 		async close() {
+			await statements.clear();
 			await conn.close();
 			await db.terminate();
 		}

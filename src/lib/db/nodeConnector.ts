@@ -5,6 +5,7 @@ import type * as Arrow from 'apache-arrow';
 import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
 import { OPEN_SETTINGS } from './settings';
+import { StatementCache } from './statementCache';
 
 const require = createRequire(import.meta.url);
 
@@ -26,6 +27,7 @@ export async function openNodeConnector(): Promise<Connector> {
 	await db.instantiate();
 	const conn = db.connect();
 	conn.query(OPEN_SETTINGS);
+	const statements = new StatementCache(async (sql) => conn.prepare(sql));
 
 	function run<T>(sql: string, action: () => T): T {
 		try {
@@ -37,15 +39,12 @@ export async function openNodeConnector(): Promise<Connector> {
 
 	return {
 		async query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
-			return run(sql, () => {
-				if (params.length === 0) return arrowRows<T>(conn.query(sql));
-				const statement = conn.prepare(sql);
-				try {
-					return arrowRows<T>(statement.query(...params));
-				} finally {
-					statement.close();
-				}
-			});
+			if (params.length === 0) return run(sql, () => arrowRows<T>(conn.query(sql)));
+			try {
+				return await statements.with(sql, (statement) => arrowRows<T>(statement.query(...params)));
+			} catch (cause) {
+				throw new QueryError(sql, cause);
+			}
 		},
 		async exec(sql) {
 			run(sql, () => conn.query(sql));
@@ -63,6 +62,7 @@ export async function openNodeConnector(): Promise<Connector> {
 			db.dropFile(name);
 		},
 		async close() {
+			await statements.clear();
 			conn.close();
 			await db.reset();
 		}

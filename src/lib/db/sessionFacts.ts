@@ -1,11 +1,36 @@
 import type { Connector } from './connector';
+import { quoteLiteral } from './sql';
+
+/** The columns the dashboard filters and groups by, each stored as an ENUM of the values present. */
+export const CATEGORY_COLUMNS = [
+	{ column: 'therapist_id', source: 's.therapist_id', from: 'sessions' },
+	{ column: 'clinic_id', source: 's.clinic_id', from: 'sessions' },
+	{ column: 'primary_technique', source: 's.primary_technique', from: 'sessions' },
+	{ column: 'primary_condition', source: 'c.primary_condition', from: 'clients' }
+] as const;
+
+/**
+ * `CAST(x AS ENUM(...))` over the values a column holds, sorted as text sorts, so that ordering by the column is
+ * unchanged. An ENUM is stored as a small integer: grouping and filtering by it is much faster than by text.
+ */
+export async function enumCast(db: Connector, source: string, column: string, from: string): Promise<string> {
+	const rows = await db.query<{ value: string }>(`SELECT DISTINCT ${column} AS value FROM ${from} WHERE ${column} IS NOT NULL ORDER BY value`);
+	if (rows.length === 0) return `CAST(${source} AS VARCHAR)`;
+	return `CAST(${source} AS ENUM(${rows.map((r) => quoteLiteral(r.value)).join(', ')}))`;
+}
 
 /**
  * One row per session with its client's condition and the session's scores side by side: the table every
  * dashboard query reads. Range of motion is the mean over the movements and sides measured, as % of normal; its
  * within-session change is the mean over movement-and-side pairs measured both before and after.
+ *
+ * The therapist, clinic, technique and condition are ENUMs, and `client_key` numbers the clients 1, 2, ... in
+ * client_id order: the dashboard's queries group by these on every filter change, and integers group several
+ * times faster than text.
  */
 export async function buildSessionFacts(db: Connector): Promise<void> {
+	const casts: Record<string, string> = {};
+	for (const c of CATEGORY_COLUMNS) casts[c.column] = await enumCast(db, c.source, c.column, c.from);
 	await db.exec(`CREATE OR REPLACE TABLE session_facts AS
 		WITH scores AS (
 			-- Self-reports: one score per session, instrument and timepoint, grouped in one pass.
@@ -39,9 +64,10 @@ export async function buildSessionFacts(db: Connector): Promise<void> {
 			LEFT JOIN rom_movements r ON r.code = p.rom_movement
 			GROUP BY p.session_id
 		)
-		SELECT s.session_id, s.client_id, s.therapist_id, s.clinic_id, s.session_date,
+		SELECT s.session_id, s.client_id, CAST(dense_rank() OVER (ORDER BY s.client_id) AS INTEGER) AS client_key,
+			${casts.therapist_id} AS therapist_id, ${casts.clinic_id} AS clinic_id, s.session_date,
 			date_trunc('month', s.session_date)::DATE AS month,
-			s.session_number, s.primary_technique, c.primary_condition,
+			s.session_number, ${casts.primary_technique} AS primary_technique, ${casts.primary_condition} AS primary_condition,
 			sc.pain_pre, sc.pain_post, sc.stress_pre, sc.stress_post, sc.sleep_pre, sc.sleep_post,
 			ro.rom_pct_pre, ro.rom_pct_post, ro.rom_pct_change
 		FROM sessions s

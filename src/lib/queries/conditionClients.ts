@@ -15,9 +15,9 @@ export async function queryConditionClients(db: Connector, filter: OutcomeFilter
 		`SELECT condition, CAST(count(*) AS INTEGER) AS clients, CAST(sum(sessions) AS INTEGER) AS sessions
 		FROM (
 			-- Sessions per client and condition first: counting those rows counts distinct clients, without DISTINCT.
-			SELECT primary_condition AS condition, client_id, count(*) AS sessions
+			SELECT primary_condition AS condition, client_key, count(*) AS sessions
 			FROM session_facts ${where.sql}
-			GROUP BY primary_condition, client_id
+			GROUP BY primary_condition, client_key
 		)
 		GROUP BY condition ORDER BY clients DESC, condition`,
 		where.params
