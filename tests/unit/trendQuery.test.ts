@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteIdentifier, quoteLiteral, type Connector } from '$lib/db';
-import { ALL_TECHNIQUES, filterWhere, MEASURES, measureExpression, queryTrends, type OutcomeFilter, type Timepoint } from '$lib/queries';
+import { ALL_TECHNIQUES, filterWhere, MEASURES, measureExpression, queryOverviewScan, queryTrends, type OutcomeFilter, type Timepoint, type Trend } from '$lib/queries';
+import { buildOverviewRollups, rollupsReady, usableRollups } from '$lib/queries/overviewRollups';
 import { openDemoDatabase } from '../support/demoDataset';
 
 /** The trends by their definition: one GROUPING SETS scan with a DISTINCT count per measure and level. */
@@ -33,6 +34,16 @@ async function trendsByDefinition(db: Connector, filter: OutcomeFilter, timepoin
 	});
 }
 
+/** The trends' points, counts and means are the definition's. */
+function expectDefinition(actual: Trend[], expected: Awaited<ReturnType<typeof trendsByDefinition>>) {
+	for (const [i, trend] of actual.entries()) {
+		const points = [...trend.rows].sort((a, b) => `${a.month}|${a.technique}`.localeCompare(`${b.month}|${b.technique}`));
+		expect(points.map(({ mean, ...r }) => r)).toEqual(expected[i].points.map(({ mean, ...r }) => r));
+		points.forEach((p, j) => expect(p.mean).toBeCloseTo(expected[i].points[j].mean, 10));
+		expect([trend.clients, trend.sessions]).toEqual([expected[i].clients, expected[i].sessions]);
+	}
+}
+
 const CONDITIONS = ['chronic_low_back_pain', 'neck_pain', 'fibromyalgia', 'insomnia'];
 const TECHNIQUES = ['swedish', 'deep_tissue', 'trigger_point', 'hydrotherapy'];
 const filters: fc.Arbitrary<OutcomeFilter> = fc.record({
@@ -56,14 +67,72 @@ describe('queryTrends', () => {
 			fc.asyncProperty(filters, fc.constantFrom<Timepoint>('pre', 'post', 'change'), async (filter, timepoint) => {
 				const expected = await trendsByDefinition(db, filter, timepoint);
 				const actual = await queryTrends(db, filter, timepoint);
-				for (const [i, trend] of actual.entries()) {
-					const points = [...trend.rows].sort((a, b) => `${a.month}|${a.technique}`.localeCompare(`${b.month}|${b.technique}`));
-					expect(points.map(({ mean, ...r }) => r)).toEqual(expected[i].points.map(({ mean, ...r }) => r));
-					points.forEach((p, j) => expect(p.mean).toBeCloseTo(expected[i].points[j].mean, 10));
-					expect([trend.clients, trend.sessions]).toEqual([expected[i].clients, expected[i].sessions]);
-				}
+				expectDefinition(actual, expected);
 			}),
 			{ numRuns: 30, seed: 20261125 }
 		);
 	}, 120_000);
+});
+
+/** Filters the rollups can answer in part or in whole: no therapist or clinic, sometimes no technique or months. */
+const rollupFilters: fc.Arbitrary<OutcomeFilter> = fc.record({
+	from: fc.option(fc.constantFrom('2024-12', '2025-06'), { nil: null, freq: 2 }),
+	to: fc.option(fc.constantFrom('2025-03', '2025-12'), { nil: null, freq: 2 }),
+	conditions: fc.subarray(CONDITIONS, { maxLength: 2 }),
+	techniques: fc.oneof(fc.constant<string[]>([]), fc.subarray(TECHNIQUES, { maxLength: 2 })),
+	therapists: fc.constant<string[]>([]),
+	clinics: fc.constant<string[]>([])
+});
+
+describe('queryOverviewScan with the rollups built', () => {
+	let sessions: Connector;
+	let rolled: Connector;
+	const steps: number[] = [];
+	beforeAll(async () => {
+		[sessions, rolled] = await Promise.all([openDemoDatabase(), openDemoDatabase()]);
+		await buildOverviewRollups(rolled, (done) => steps.push(done));
+	}, 60_000);
+	afterAll(async () => {
+		await sessions.close();
+		await rolled.close();
+	});
+
+	it('builds three levels, reporting each, once per database', async () => {
+		expect(steps).toEqual([1, 2, 3]);
+		expect(rollupsReady(rolled)).toBe(true);
+		expect(rollupsReady(sessions)).toBe(false);
+		await buildOverviewRollups(rolled, (done) => steps.push(done));
+		expect(steps).toEqual([1, 2, 3]);
+		const [{ rows }] = await rolled.query<{ rows: number }>('SELECT CAST(count(*) AS INTEGER) AS rows FROM rollup_client');
+		const [{ clients }] = await rolled.query<{ clients: number }>('SELECT CAST(count(DISTINCT client_id) AS INTEGER) AS clients FROM session_facts');
+		expect(rows).toBe(clients);
+	});
+
+	it('uses a level only where the filter does not split its groups', () => {
+		const none: OutcomeFilter = { from: null, to: null, techniques: [], conditions: [], therapists: [], clinics: [] };
+		expect(usableRollups(none)).toEqual({ 0: true, 1: true, 2: true });
+		expect(usableRollups({ ...none, conditions: ['neck_pain'] })).toEqual({ 0: true, 1: true, 2: true });
+		expect(usableRollups({ ...none, from: '2025-01' })).toEqual({ 0: true, 1: true, 2: false });
+		expect(usableRollups({ ...none, techniques: ['swedish'] })).toEqual({ 0: true, 1: false, 2: false });
+		expect(usableRollups({ ...none, therapists: ['T01'] })).toEqual({ 0: false, 1: false, 2: false });
+		expect(usableRollups({ ...none, clinics: ['north'] })).toEqual({ 0: false, 1: false, 2: false });
+	});
+
+	it('gives the numbers the sessions give, and the definition, under any filter', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.oneof(rollupFilters, filters), fc.constantFrom<Timepoint>('pre', 'post', 'change'), async (filter, timepoint) => {
+				const expected = await queryOverviewScan(sessions, filter, timepoint);
+				const actual = await queryOverviewScan(rolled, filter, timepoint);
+				expect(actual.kpis.sessions).toBe(expected.kpis.sessions);
+				expect(actual.kpis.clients).toBe(expected.kpis.clients);
+				expect([actual.kpis.withinSessions, actual.kpis.withinClients]).toEqual([expected.kpis.withinSessions, expected.kpis.withinClients]);
+				if (expected.kpis.withinPainChange === null) expect(actual.kpis.withinPainChange).toBeNull();
+				else expect(actual.kpis.withinPainChange).toBeCloseTo(expected.kpis.withinPainChange, 10);
+				expect(actual.conditions).toEqual(expected.conditions);
+				const definition = await trendsByDefinition(sessions, filter, timepoint);
+				expectDefinition(actual.trends, definition);
+			}),
+			{ numRuns: 40, seed: 20261126 }
+		);
+	}, 180_000);
 });

@@ -18,7 +18,9 @@ export const MARKS = {
 	loaded: 'outcomes:data-loaded',
 	firstChart: 'outcomes:first-chart',
 	/** Every overview chart redrawn for a new result, and the frame painted. */
-	overviewDrawn: 'outcomes:overview-drawn'
+	overviewDrawn: 'outcomes:overview-drawn',
+	/** The overview's rollups built: filter changes without a therapist or clinic no longer read every session. */
+	rollupsBuilt: 'outcomes:rollups-built'
 } as const;
 
 /** Durations in the page's performance timeline. */

@@ -1,6 +1,8 @@
 import { AnalysisPage } from '$lib/analysis/analysisPage.svelte';
-import { MEASURES } from '$lib/db/browserDatabase';
+import { MARKS, MEASURES } from '$lib/db/browserDatabase';
+import type { Connector } from '$lib/db';
 import type { OutcomeFilter, Timepoint } from '$lib/queries';
+import { buildOverviewRollups } from '$lib/queries/overviewRollups';
 import type { ChartPicks } from './crossFilter';
 import { loadOverview, type Overview } from './overview';
 
@@ -13,8 +15,19 @@ export interface OverviewChoice {
 	k: number;
 }
 
-/** The overview page's data: the filter options, and the overview for the latest filter, its query time measured. */
+/** How long the rollups may take before the page says it is making them (a small dataset's take a blink). */
+const QUIET_MS = 800;
+
+/**
+ * The overview page's data: the filter options, and the overview for the latest filter, its query time measured.
+ * Once the first overview is shown, it builds the overview's rollups in the background; until they are built the
+ * figures come from the sessions themselves, and they are the same afterwards.
+ */
 export class OverviewPage extends AnalysisPage<OverviewChoice, Overview> {
+	/** The rollups' progress, shown only when they take a while: levels done of levels to build. */
+	summarising = $state<{ done: number; of: number } | null>(null);
+	#db: Connector | null = null;
+
 	constructor() {
 		super(async (db, { filter, picks, timepoint, k }) => {
 			const started = performance.now();
@@ -23,5 +36,28 @@ export class OverviewPage extends AnalysisPage<OverviewChoice, Overview> {
 			performance.measure(MEASURES.overviewQueries, { start: started });
 			return overview;
 		});
+	}
+
+	protected override async prepare(db: Connector): Promise<void> {
+		this.#db = db;
+		await super.prepare(db);
+	}
+
+	/** Starts the rollups (once per database). A failure only leaves the overview reading the sessions. */
+	summarise(): void {
+		const db = this.#db;
+		if (!db) return;
+		let progress = { done: 0, of: 3 };
+		const slow = setTimeout(() => (this.summarising = progress), QUIET_MS);
+		buildOverviewRollups(db, (done, of) => {
+			progress = { done, of };
+			if (this.summarising) this.summarising = progress;
+		})
+			.then(() => performance.mark(MARKS.rollupsBuilt))
+			.catch(() => undefined)
+			.finally(() => {
+				clearTimeout(slow);
+				this.summarising = null;
+			});
 	}
 }

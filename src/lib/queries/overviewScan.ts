@@ -1,7 +1,8 @@
-import { quoteIdentifier, quoteLiteral, type Connector } from '$lib/db';
+import { quoteIdentifier, quoteLiteral, type Connector, type SqlParam } from '$lib/db';
 import type { ConditionClientsRow } from './conditionClients';
 import { MEASURES, measureExpression, type Measure, type Timepoint } from './measures';
 import { filterWhere, type OutcomeFilter } from './outcomeFilter';
+import { ROLLUPS, rollupColumn, rollupsReady, usableRollups, type RollupLevel } from './overviewRollups';
 import { ALL_TECHNIQUES, type Trend } from './trend';
 
 /** The overview's figures from the sessions themselves (the course figures come from client_courses). */
@@ -32,6 +33,9 @@ type Level = 'point' | 'month' | 'chart' | 'condition';
  * once per client, month and technique, then per client and month, then per client; a client counts in a group
  * when they have a score there, and means are sums over counts, as over the sessions themselves. A client has one
  * condition (it is the client's), so clients by condition are counted from the per-client sums.
+ *
+ * Once the overview's rollups are built (overviewRollups.ts), each level the filter does not split is read from its
+ * rollup instead of summed: without a filter, or with a condition only, no session is read at all.
  */
 export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, timepoint: Timepoint): Promise<OverviewScan> {
 	const where = filterWhere(filter);
@@ -47,6 +51,26 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 		'sum(within_n) AS within_n',
 		...MEASURES.map((m) => `sum(${name(m, 'sum')}) AS ${name(m, 'sum')}, sum(${name(m, 'n')}) AS ${name(m, 'n')}`)
 	].join(', ');
+	// Where the rollups are built and the filter does not split their groups, a level is read from its rollup.
+	const rollups = rollupsReady(db) ? usableRollups(filter) : { 0: false, 1: false, 2: false };
+	const params: SqlParam[] = [];
+	const fromRollup = (level: RollupLevel, keys: string) => {
+		params.push(...where.params);
+		const measures = MEASURES.map((m) => `${rollupColumn(m, timepoint, 'sum')} AS ${name(m, 'sum')}, ${rollupColumn(m, timepoint, 'n')} AS ${name(m, 'n')}`);
+		return `SELECT ${keys}, primary_condition AS condition, sessions, within_sum, within_n, ${measures.join(', ')}
+			FROM ${ROLLUPS[level].table} ${where.sql}`;
+	};
+	const fromSessions = () => {
+		params.push(...where.params);
+		return `SELECT month, primary_technique AS technique, client_key, any_value(primary_condition) AS condition,
+				count(*) AS sessions, sum(pain_pre - pain_post) AS within_sum, count(pain_pre - pain_post) AS within_n,
+				${sums.join(', ')}
+			FROM session_facts ${where.sql}
+			GROUP BY month, primary_technique, client_key`;
+	};
+	const perClientTechnique = rollups[0] ? fromRollup(0, 'month, primary_technique AS technique, client_key') : fromSessions();
+	const perClientMonth = rollups[1] ? fromRollup(1, 'month, client_key') : `SELECT month, client_key, ${resum} FROM per_client_technique GROUP BY month, client_key`;
+	const perClient = rollups[2] ? fromRollup(2, 'client_key') : `SELECT client_key, ${resum} FROM per_client_month GROUP BY client_key`;
 	const measureColumns = (shown: boolean) =>
 		MEASURES.map((m) =>
 			shown
@@ -67,15 +91,9 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 	const month = "strftime(month, '%Y-%m')";
 	const all = quoteLiteral(ALL_TECHNIQUES);
 	const rows = await db.query(
-		`WITH per_client_technique AS (
-			SELECT month, primary_technique AS technique, client_id, any_value(primary_condition) AS condition,
-				count(*) AS sessions, sum(pain_pre - pain_post) AS within_sum, count(pain_pre - pain_post) AS within_n,
-				${sums.join(', ')}
-			FROM session_facts ${where.sql}
-			GROUP BY month, primary_technique, client_id
-		),
-		per_client_month AS (SELECT month, client_id, ${resum} FROM per_client_technique GROUP BY month, client_id),
-		per_client AS (SELECT client_id, ${resum} FROM per_client_month GROUP BY client_id)
+		`WITH per_client_technique AS (${perClientTechnique}),
+		per_client_month AS (${perClientMonth}),
+		per_client AS (${perClient})
 		SELECT * FROM (
 			${level('point', { month, technique: 'technique', condition: 'NULL' }, 'per_client_technique', 'GROUP BY month, technique')}
 			UNION ALL ${level('month', { month, technique: all, condition: 'NULL' }, 'per_client_month', 'GROUP BY month')}
@@ -83,7 +101,7 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 			UNION ALL ${level('condition', { month: 'NULL', technique: 'NULL', condition: 'condition' }, 'per_client', 'GROUP BY condition')}
 		)
 		ORDER BY month NULLS FIRST, level = 'point', technique`,
-		where.params
+		params
 	);
 	const of = (kind: Level) => rows.filter((r) => (r.level as Level) === kind);
 	const chart = of('chart')[0];

@@ -1,0 +1,96 @@
+import { quoteIdentifier, type Connector } from '$lib/db';
+import { MEASURES, measureExpression, type Measure, type Timepoint } from './measures';
+import type { OutcomeFilter } from './outcomeFilter';
+
+const TIMEPOINTS: readonly Timepoint[] = ['pre', 'post', 'change'];
+
+/** A rollup's column holding the sum or the count of a measure's scores at a timepoint. */
+export function rollupColumn(measure: Measure, timepoint: Timepoint, what: 'sum' | 'n'): string {
+	return quoteIdentifier(`${measure.key}_${timepoint}_${what}`);
+}
+
+/**
+ * The overview's per-client sums, computed once for every measure and timepoint, at the three levels its scan sums
+ * the sessions to (see queryOverviewScan): per client, month and technique; per client and month; per client. Each
+ * keeps the client's condition. Columns are named as in session_facts, so filterWhere applies to them.
+ */
+export const ROLLUPS = [
+	{ table: 'rollup_client_month_technique', keys: ['month', 'primary_technique', 'client_key'] },
+	{ table: 'rollup_client_month', keys: ['month', 'client_key'] },
+	{ table: 'rollup_client', keys: ['client_key'] }
+] as const;
+
+export type RollupLevel = 0 | 1 | 2;
+
+const sumsFromSessions = [
+	'any_value(primary_condition) AS primary_condition',
+	'CAST(count(*) AS INTEGER) AS sessions',
+	'sum(pain_pre - pain_post) AS within_sum',
+	'CAST(count(pain_pre - pain_post) AS INTEGER) AS within_n',
+	...MEASURES.flatMap((m) =>
+		TIMEPOINTS.map((t) => {
+			const value = measureExpression(m, t);
+			return `sum(${value}) AS ${rollupColumn(m, t, 'sum')}, CAST(count(${value}) AS INTEGER) AS ${rollupColumn(m, t, 'n')}`;
+		})
+	)
+].join(', ');
+
+const sumsFromRollup = [
+	'any_value(primary_condition) AS primary_condition',
+	'CAST(sum(sessions) AS INTEGER) AS sessions',
+	'sum(within_sum) AS within_sum',
+	'CAST(sum(within_n) AS INTEGER) AS within_n',
+	...MEASURES.flatMap((m) =>
+		TIMEPOINTS.map((t) => `sum(${rollupColumn(m, t, 'sum')}) AS ${rollupColumn(m, t, 'sum')}, CAST(sum(${rollupColumn(m, t, 'n')}) AS INTEGER) AS ${rollupColumn(m, t, 'n')}`)
+	)
+].join(', ');
+
+/** Each level's SQL: the first from the sessions, each next one from the level before. */
+function rollupSql(level: RollupLevel): string {
+	const { table, keys } = ROLLUPS[level];
+	const from = level === 0 ? `session_facts` : ROLLUPS[level - 1].table;
+	const sums = level === 0 ? sumsFromSessions : sumsFromRollup;
+	return `CREATE OR REPLACE TABLE ${table} AS SELECT ${keys.join(', ')}, ${sums} FROM ${from} GROUP BY ${keys.join(', ')}`;
+}
+
+const built = new WeakMap<Connector, Promise<void>>();
+const ready = new WeakSet<Connector>();
+
+/**
+ * Builds the rollups in the background, once per database; `onStep` is told each level done (1, 2, 3 of 3). Until
+ * all three are built the overview reads the sessions themselves: its answers are the same either way.
+ */
+export function buildOverviewRollups(db: Connector, onStep: (done: number, of: number) => void = () => {}): Promise<void> {
+	let building = built.get(db);
+	if (!building) {
+		building = (async () => {
+			for (const level of [0, 1, 2] as const) {
+				await db.exec(rollupSql(level));
+				onStep(level + 1, ROLLUPS.length);
+			}
+			ready.add(db);
+		})();
+		built.set(db, building);
+		// A failed build leaves the overview on the sessions; the next call tries again.
+		building.catch(() => built.delete(db));
+	}
+	return building;
+}
+
+/** Whether the database's rollups are built. */
+export function rollupsReady(db: Connector): boolean {
+	return ready.has(db);
+}
+
+/**
+ * The deepest level of rollup that can stand for the filtered sessions' sums at each level, or null at a level that
+ * must be summed from the one below. A therapist or clinic filter splits a client's month and technique, so nothing
+ * is used; a technique filter splits a client's month; a month range splits a client's course. A condition is the
+ * client's own and splits nothing.
+ */
+export function usableRollups(filter: OutcomeFilter): { [level in RollupLevel]: boolean } {
+	const first = filter.therapists.length === 0 && filter.clinics.length === 0;
+	const second = first && filter.techniques.length === 0;
+	const third = second && filter.from === null && filter.to === null;
+	return { 0: first, 1: second, 2: third };
+}
