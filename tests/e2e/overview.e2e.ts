@@ -60,6 +60,33 @@ test('choosing a condition changes the charts and their n', async ({ page }) => 
 	await expect(pain).toContainText(`n = ${DEMO.all.painClients} clients`);
 });
 
+test('once its rollups are built, the overview reads them where a filter allows, with the same figures', async ({ page }) => {
+	await openOverview(page);
+	const marks = (name: string) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
+	await expect.poll(() => marks('outcomes:rollups-built'), { timeout: 30_000 }).toBe(1);
+	const pain = page.getByRole('figure', { name: CHARTS[0] });
+
+	// A condition splits no client's sums: read from the rollups.
+	await page.getByLabel('Condition', { exact: true }).selectOption({ label: 'Neck pain' });
+	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.neckPain.sessions);
+	await expect(pain).toContainText(`n = ${DEMO.neckPain.painClients} clients`);
+	await expect.poll(() => marks('outcomes:overview-from-rollups')).toBe(1);
+
+	// Every session, after the session: read from the rollups too.
+	await page.getByRole('button', { name: 'Clear filters' }).click();
+	await page.getByLabel('Charts show').selectOption('post');
+	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.all.sessions);
+	await expect(kpi(page, 'Clients')).toHaveText(DEMO.all.clients);
+	await expect.poll(() => marks('outcomes:overview-from-rollups')).toBe(2);
+
+	// A therapist splits a client's month: read from the sessions.
+	const therapist = page.getByLabel('Therapist', { exact: true });
+	await therapist.selectOption({ index: 1 });
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	await expect.poll(() => page.evaluate(() => performance.getEntriesByName('outcomes:overview-queries').length)).toBeGreaterThan(3);
+	expect(await marks('outcomes:overview-from-rollups')).toBe(2);
+});
+
 test('a month range limits every figure to those months', async ({ page }) => {
 	await openOverview(page);
 	const from = page.getByLabel('From month');

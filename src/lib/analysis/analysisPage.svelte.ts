@@ -27,7 +27,8 @@ export class AnalysisPage<Choice, Result> {
 	/** The dataset shown, and why the one chosen last time could not be (the demo data then stand in). */
 	dataset = $state<DatasetInfo | null>(null);
 	fallback = $state<string | null>(null);
-	#db = $state<Connector | null>(null);
+	// Raw: a connector is not data to track, and its identity matters (rollups are known by their database).
+	#db = $state.raw<Connector | null>(null);
 	#latest = 0;
 	readonly #remembered = new Map<string, Result>();
 	readonly #compute: (db: Connector, choice: Choice) => Promise<Result>;

@@ -20,7 +20,9 @@ export const MARKS = {
 	/** Every overview chart redrawn for a new result, and the frame painted. */
 	overviewDrawn: 'outcomes:overview-drawn',
 	/** The overview's rollups built: filter changes without a therapist or clinic no longer read every session. */
-	rollupsBuilt: 'outcomes:rollups-built'
+	rollupsBuilt: 'outcomes:rollups-built',
+	/** An overview computed from the rollups. */
+	overviewFromRollups: 'outcomes:overview-from-rollups'
 } as const;
 
 /** Durations in the page's performance timeline. */

@@ -52,6 +52,8 @@ export interface Overview {
 	k: number;
 	/** No session matched the filter (as opposed to too few clients to show). */
 	empty: boolean;
+	/** The trends were summed from the overview's rollups, not from every session. */
+	fromRollups: boolean;
 }
 
 /** Suppresses each KPI by the number of clients it is computed from. */
@@ -114,5 +116,5 @@ export async function loadOverview(
 			nWithheld: gap > 0 && gap < k
 		};
 	});
-	return { filter, picks, filters, timepoint, conditions, kpis, trends, k, empty: raw.sessions === 0 };
+	return { filter, picks, filters, timepoint, conditions, kpis, trends, k, empty: raw.sessions === 0, fromRollups: scan.fromRollups };
 }

@@ -34,6 +34,7 @@ export class OverviewPage extends AnalysisPage<OverviewChoice, Overview> {
 			const overview = await loadOverview(db, filter, timepoint, k, picks);
 			// Query time per filter change, read by the start-up measurement and the benchmark.
 			performance.measure(MEASURES.overviewQueries, { start: started });
+			if (overview.fromRollups) performance.mark(MARKS.overviewFromRollups);
 			return overview;
 		});
 	}

@@ -21,6 +21,8 @@ export interface OverviewScan {
 	kpis: SessionKpis;
 	/** Clients and sessions by primary condition, most clients first. */
 	conditions: ConditionClientsRow[];
+	/** Read from the overview's rollups (at least one level) rather than from the sessions alone. */
+	fromRollups: boolean;
 }
 
 type Level = 'point' | 'month' | 'chart' | 'condition';
@@ -127,7 +129,7 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 	const conditions = of('condition')
 		.map((r) => ({ condition: r.condition as string, clients: r.all_clients as number, sessions: r.all_sessions as number }))
 		.sort((a, b) => b.clients - a.clients || a.condition.localeCompare(b.condition));
-	return { trends, kpis, conditions };
+	return { trends, kpis, conditions, fromRollups: rollups[0] || rollups[1] || rollups[2] };
 }
 
 /** The trends alone (see queryOverviewScan). */
