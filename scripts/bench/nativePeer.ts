@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { buildClientCourses } from '$lib/db/clientCourses';
+import { CATEGORY_COLUMNS, enumCast } from '$lib/db/sessionFacts';
+import { buildOverviewRollups } from '$lib/queries/overviewRollups';
 import { quoteLiteral } from '$lib/db';
 import { crossFilters } from '$lib/overview/crossFilter';
 import { loadOverview } from '$lib/overview/overview';
@@ -20,8 +22,14 @@ const db = await openNativeConnector(Number(threadsText ?? 2));
 // Typed as the page's table is: a column with no value in the file (no range of motion) would read as text.
 const SCORES = ['pain_pre', 'pain_post', 'stress_pre', 'stress_post', 'sleep_pre', 'sleep_post', 'rom_pct_pre', 'rom_pct_post', 'rom_pct_change'];
 const types = [...SCORES.map((c) => `${quoteLiteral(c)}: 'DOUBLE'`), `'month': 'DATE'`, `'session_number': 'INTEGER'`].join(', ');
-await db.exec(`CREATE TABLE session_facts AS SELECT * FROM read_csv(${quoteLiteral(csv)}, types = {${types}})`);
+await db.exec(`CREATE TABLE facts_text AS SELECT * FROM read_csv(${quoteLiteral(csv)}, types = {${types}})`);
+// Its categories as ENUMs, as buildSessionFacts stores them.
+const casts = [];
+for (const c of CATEGORY_COLUMNS) casts.push(`${await enumCast(db, c.column, c.column, 'facts_text')} AS ${c.column}`);
+await db.exec(`CREATE TABLE session_facts AS SELECT * REPLACE (${casts.join(', ')}) FROM facts_text`);
 await buildClientCourses(db);
+// As the page does once its first chart is drawn (not timed here, as there).
+await buildOverviewRollups(db);
 const options = await queryFilterOptions(db);
 const params = overviewParams(() => options);
 

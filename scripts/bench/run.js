@@ -12,7 +12,6 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../find-chromium.js';
-import { writeVisitExport } from './visitExport.js';
 
 const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [100_000, 1_000_000];
 const CHANGES = 30;
@@ -26,12 +25,12 @@ const quantile = (xs, q) => {
 };
 const round = (x) => Math.round(x * 10) / 10;
 
-/** The generated export of `rows` visits, written once and kept in bench/cache/. */
+/** The demo generator's network export of `rows` sessions (scripts/bench/demoExport.ts), written once and kept in bench/cache/. */
 function cachedExport(rows) {
 	mkdirSync(CACHE, { recursive: true });
-	const file = join(CACHE, `visits-${rows}.csv`);
+	const file = join(CACHE, `demo-sessions-${rows}.csv`);
 	if (!existsSync(file)) {
-		writeVisitExport(`${file}.partial`, rows);
+		execFileSync('npx', ['tsx', 'scripts/bench/demoExport.ts', `${file}.partial`, String(rows)], { stdio: 'inherit' });
 		renameSync(`${file}.partial`, file);
 	}
 	return file;
@@ -69,6 +68,21 @@ async function timeChange(page, control, value) {
 		},
 		{ control, value }
 	);
+	return timeToDrawn(page, t0);
+}
+
+/** Clicks "Clear filters" and times it to the next painted overview: every session, read from the rollups. */
+async function timeClearFilters(page) {
+	const t0 = await page.evaluate(() => {
+		const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Clear filters');
+		const t = performance.now();
+		button.click();
+		return t;
+	});
+	return timeToDrawn(page, t0);
+}
+
+async function timeToDrawn(page, t0) {
 	const drawn = await page.waitForFunction(
 		(t0) => {
 			const marks = performance.getEntriesByName('outcomes:overview-drawn').filter((m) => m.startTime > t0);
@@ -88,6 +102,7 @@ async function runFilterSequence(page) {
 	);
 	await page.evaluate(() => {
 		performance.clearMarks('outcomes:result-remembered');
+		performance.clearMarks('outcomes:overview-from-rollups');
 		performance.clearMeasures('outcomes:overview-queries');
 	});
 	const times = [];
@@ -102,7 +117,12 @@ async function runFilterSequence(page) {
 	const longTasks = await page.evaluate(() => window.__longTasks ?? []);
 	const queries = await page.evaluate(() => performance.getEntriesByName('outcomes:overview-queries').map((m) => m.duration));
 	const remembered = await page.evaluate(() => performance.getEntriesByName('outcomes:result-remembered').length);
-	return { times, longTasks, queries, remembered, views };
+	const fromRollups = await page.evaluate(() => performance.getEntriesByName('outcomes:overview-from-rollups').length);
+	// Not one of the 30: the view of every session, which no filter narrows (computed afresh unless remembered).
+	const cleared = await timeClearFilters(page);
+	const clearedRemembered = (await page.evaluate(() => performance.getEntriesByName('outcomes:result-remembered').length)) > remembered;
+	const clearedQueries = await page.evaluate(() => performance.getEntriesByName('outcomes:overview-queries').at(-1).duration);
+	return { times, longTasks, queries, remembered, fromRollups, views, cleared: clearedRemembered ? null : { total: cleared, queries: clearedQueries } };
 }
 
 /** DuckDB's memory, asked through the SQL console in the same page session (the same database). */
@@ -133,9 +153,20 @@ async function nativeReference(page, rows, views) {
 	await download.saveAs(csv);
 	const viewsFile = join(CACHE, `views-${rows}.json`);
 	writeFileSync(viewsFile, JSON.stringify(views));
-	const output = execFileSync('npx', ['tsx', 'scripts/bench/nativePeer.ts', csv, viewsFile, '11', '2'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-	const { times, parts, checks } = JSON.parse(output.trim().split('\n').at(-1));
-	return { native: { p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), threads: 2 }, csv, parts, checks };
+	const run = (threads) => {
+		const output = execFileSync('npx', ['tsx', 'scripts/bench/nativePeer.ts', csv, viewsFile, '11', String(threads)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+		return JSON.parse(output.trim().split('\n').at(-1));
+	};
+	const { times, parts, checks } = run(2);
+	// One thread, as DuckDB-wasm runs in the page: the cost of wasm itself, apart from parallelism.
+	const single = run(1).times;
+	return {
+		native: { p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), threads: 2 },
+		native_1_thread: { p50: round(quantile(single, 0.5)), p95: round(quantile(single, 0.95)), threads: 1 },
+		csv,
+		parts,
+		checks
+	};
 }
 
 /**
@@ -205,14 +236,20 @@ async function measure(browser, rows) {
 		const kept_after_first_chart_ms = Math.round(
 			await page.evaluate(() => performance.getEntriesByName('outcomes:import-kept')[0].startTime - performance.getEntriesByName('outcomes:first-chart').at(-1).startTime)
 		);
+		// The overview's rollups are built in the background after the first chart; the changes are timed after that too.
+		await page.waitForFunction(() => performance.getEntriesByName('outcomes:rollups-built').length > 0, null, { timeout: 900_000 });
+		const rollups_built_after_first_chart_ms = Math.round(
+			await page.evaluate(() => performance.getEntriesByName('outcomes:rollups-built')[0].startTime - performance.getEntriesByName('outcomes:first-chart').at(-1).startTime)
+		);
 		await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 600_000 });
 		await page.evaluate(() => (window.__longTasks = []));
-		const { times, longTasks, queries, remembered, views } = await runFilterSequence(page);
+		const { times, longTasks, queries, remembered, fromRollups, views, cleared } = await runFilterSequence(page);
 		const cdp = await context.newCDPSession(page);
 		const heap = await cdp.send('Runtime.getHeapUsage');
 		const duckdb_memory_mb = await duckdbMemoryMb(page);
 		const reference = await nativeReference(page, rows, views);
 		const native = reference?.native ?? null;
+		const native_1_thread = reference?.native_1_thread ?? null;
 		// The app's page closes first: pages of one site share a renderer process, and so its memory.
 		await page.close();
 		const arquero = reference ? await arqueroReference(context, reference.csv, reference.parts, reference.checks) : null;
@@ -221,17 +258,24 @@ async function measure(browser, rows) {
 			load_ms,
 			first_chart_ms,
 			kept_after_first_chart_ms,
+			rollups_built_after_first_chart_ms,
 			/** The longest main-thread task from the import to the dataset kept. */
 			longest_task_while_keeping_ms,
 			filter: { p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), max: round(Math.max(...times)), changes: times.length },
 			filter_ms: times.map(Math.round),
 			/** Of each change, the time the overview's queries took (the rest is drawing and waiting). */
 			queries_p50_ms: round(quantile(queries, 0.5)),
+			queries_ms: queries.map(Math.round),
+			/** "Clear filters" after the 30 changes: every session, from the rollups (null if the view was remembered). */
+			all_sessions_view_ms: cleared === null ? null : Math.round(cleared.total),
+			all_sessions_view_queries_ms: cleared === null ? null : Math.round(cleared.queries),
 			/** Changes back to a view shown in the last 16, answered from the page's memory of results. */
 			remembered_views: remembered,
+			/** Of the changes computed, those read from the overview's rollups (no therapist or clinic filter). */
+			views_from_rollups: fromRollups,
 			long_tasks_over_50ms: longTasks.filter((d) => d > 50).length,
 			longest_task_ms: Math.max(0, ...longTasks),
-			peers: { arquero, native },
+			peers: { arquero, native, native_1_thread },
 			duckdb_memory_mb,
 			js_heap_mb: round(heap.usedSize / 1048576)
 		};
@@ -246,21 +290,21 @@ function markdown(report) {
 	const lines = [
 		`Benchmark, commit ${report.commit.slice(0, 7)}, ${report.date.slice(0, 10)}, ${report.machine}`,
 		'',
-		'| sessions | import to queryable | first chart | filter change p50 | p95 | max | Arquero p50 / p95 | page ÷ Arquero (p95) | native DuckDB p50 / p95 | page ÷ native (p95) | long tasks > 50 ms | DuckDB memory | JS heap |',
-		'|---|---|---|---|---|---|---|---|---|---|---|---|---|'
+		'| sessions | import to queryable | first chart | filter change p50 | p95 | max | Arquero p50 / p95 | page ÷ Arquero (p95) | native DuckDB p50 / p95 | page ÷ native (p95) | native, 1 thread, p50 / p95 | page ÷ native 1 thread (p95) | long tasks > 50 ms | DuckDB memory | JS heap |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'
 	];
 	const peer = (p) => (p ? `${p.p50} / ${p.p95} ms` : 'not measured');
 	const ratio = (r, p) => (p ? `${(r.filter.p95 / p.p95).toFixed(2)}×` : '–');
 	for (const r of report.results) {
-		const { arquero, native } = r.peers;
+		const { arquero, native, native_1_thread: single } = r.peers;
 		lines.push(
-			`| ${r.rows.toLocaleString('en-CA')} | ${(r.load_ms / 1000).toFixed(1)} s | ${(r.first_chart_ms / 1000).toFixed(1)} s | ${r.filter.p50} ms | ${r.filter.p95} ms | ${r.filter.max} ms | ${peer(arquero)} | ${ratio(r, arquero)} | ${peer(native)} | ${ratio(r, native)} | ${r.long_tasks_over_50ms} (longest ${r.longest_task_ms} ms) | ${r.duckdb_memory_mb} MB | ${r.js_heap_mb} MB |`
+			`| ${r.rows.toLocaleString('en-CA')} | ${(r.load_ms / 1000).toFixed(1)} s | ${(r.first_chart_ms / 1000).toFixed(1)} s | ${r.filter.p50} ms | ${r.filter.p95} ms | ${r.filter.max} ms | ${peer(arquero)} | ${ratio(r, arquero)} | ${peer(native)} | ${ratio(r, native)} | ${peer(single)} | ${ratio(r, single)} | ${r.long_tasks_over_50ms} (longest ${r.longest_task_ms} ms) | ${r.duckdb_memory_mb} MB | ${r.js_heap_mb} MB |`
 		);
 	}
 	lines.push(
 		'',
 		`Filter change: ${CHANGES} seeded changes of condition, therapist, clinic and timepoint, each from the input event to every chart redrawn and painted.`,
-		'Native DuckDB: the same views through the same queries (loadOverview) on @duckdb/node-api with 2 threads, over the session facts the page held; queries only, no drawing.',
+		'Native DuckDB: the same views through the same queries (loadOverview) on @duckdb/node-api with 2 threads and with 1 (as DuckDB-wasm runs in the page), over the session facts the page held; queries only, no drawing.',
 		'Arquero 7: the same aggregations (key figures, four trends at three levels with distinct clients, clients by condition) in a page of the same browser, over the same rows; no drawing.'
 	);
 	return lines.join('\n') + '\n';
