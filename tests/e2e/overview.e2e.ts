@@ -87,6 +87,48 @@ test('once its rollups are built, the overview reads them where a filter allows,
 	expect(await marks('outcomes:overview-from-rollups')).toBe(2);
 });
 
+test('a quick run of filter changes skips the choices overtaken, and shows the last', async ({ page }) => {
+	await openOverview(page);
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	const queries = () => page.evaluate(() => performance.getEntriesByName('outcomes:overview-queries').length);
+	const before = await queries();
+	// Five conditions a few milliseconds apart, as holding an arrow key on the list does: each is its own change,
+	// all but the first made while the first is computed.
+	await page.evaluate(async () => {
+		const select = document.getElementById('filter-condition') as HTMLSelectElement;
+		for (const value of ['fibromyalgia', 'insomnia', 'tension_headache', 'chronic_low_back_pain', 'neck_pain']) {
+			select.value = value;
+			select.dispatchEvent(new Event('change', { bubbles: true }));
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		}
+	});
+	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.neckPain.sessions);
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	// Without coalescing, five; overtaken choices are skipped.
+	expect(await queries()).toBeLessThan(before + 5);
+	await expect(page.getByLabel('Condition', { exact: true })).toHaveValue('neck_pain');
+});
+
+test('a change redraws only the charts it changes', async ({ page }) => {
+	await openOverview(page);
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	const drawing = (name: string) => page.getByRole('figure', { name, exact: true }).locator('svg[aria-hidden="true"]').first();
+	// Tag the drawings on screen: a chart drawn again is a new element, without the tag.
+	for (const name of [CHARTS[0], 'Clients by condition']) await drawing(name).evaluate((svg) => svg.setAttribute('data-before', ''));
+
+	// The trends show another timepoint; clients by condition stay as they were.
+	await page.getByLabel('Charts show').selectOption('post');
+	await expect(page.getByRole('figure', { name: CHARTS[0] })).toContainText('after the session');
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	await expect(drawing(CHARTS[0])).not.toHaveAttribute('data-before');
+	await expect(drawing('Clients by condition')).toHaveAttribute('data-before');
+
+	// A condition changes both.
+	await page.getByLabel('Condition', { exact: true }).selectOption({ label: 'Neck pain' });
+	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.neckPain.sessions);
+	await expect(drawing('Clients by condition')).not.toHaveAttribute('data-before');
+});
+
 test('a month range limits every figure to those months', async ({ page }) => {
 	await openOverview(page);
 	const from = page.getByLabel('From month');

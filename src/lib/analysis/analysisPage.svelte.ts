@@ -30,6 +30,8 @@ export class AnalysisPage<Choice, Result> {
 	// Raw: a connector is not data to track, and its identity matters (rollups are known by their database).
 	#db = $state.raw<Connector | null>(null);
 	#latest = 0;
+	/** The computation under way, settled either way; null when none is. */
+	#running: Promise<void> | null = null;
 	readonly #remembered = new Map<string, Result>();
 	readonly #compute: (db: Connector, choice: Choice) => Promise<Result>;
 
@@ -75,13 +77,25 @@ export class AnalysisPage<Choice, Result> {
 			return;
 		}
 		this.updating = true;
+		// Coalesced: while a computation runs, a newer choice waits for it, and a choice overtaken meanwhile (a
+		// quick run of changes) is never computed. The database works on one query at a time anyway.
+		while (this.#running) {
+			await this.#running;
+			if (request !== this.#latest) return;
+		}
+		const computing = this.#compute(db, choice);
+		const running = (this.#running = computing.then(
+			() => undefined,
+			() => undefined
+		));
 		try {
-			const result = await this.#compute(db, choice);
+			const result = await computing;
 			this.#remember(key, result);
 			if (request === this.#latest) this.result = result;
 		} catch (error) {
 			if (request === this.#latest) this.failure = errorMessage(error);
 		} finally {
+			if (this.#running === running) this.#running = null;
 			if (request === this.#latest) this.updating = false;
 		}
 	}
