@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { buildClientCourses } from '$lib/db/clientCourses';
-import { CATEGORY_COLUMNS, enumCast } from '$lib/db/sessionFacts';
+import { CATEGORY_COLUMNS, enumCasts } from '$lib/db/sessionFacts';
 import { buildOverviewRollups } from '$lib/queries/overviewRollups';
 import { quoteLiteral } from '$lib/db';
 import { crossFilters } from '$lib/overview/crossFilter';
@@ -24,9 +24,9 @@ const SCORES = ['pain_pre', 'pain_post', 'stress_pre', 'stress_post', 'sleep_pre
 const types = [...SCORES.map((c) => `${quoteLiteral(c)}: 'DOUBLE'`), `'month': 'DATE'`, `'session_number': 'INTEGER'`].join(', ');
 await db.exec(`CREATE TABLE facts_text AS SELECT * FROM read_csv(${quoteLiteral(csv)}, types = {${types}})`);
 // Its categories as ENUMs, as buildSessionFacts stores them.
-const casts = [];
-for (const c of CATEGORY_COLUMNS) casts.push(`${await enumCast(db, c.column, c.column, 'facts_text')} AS ${c.column}`);
-await db.exec(`CREATE TABLE session_facts AS SELECT * REPLACE (${casts.join(', ')}) FROM facts_text`);
+const casts = await enumCasts(db, CATEGORY_COLUMNS.map((c) => ({ column: c.column, source: c.column, from: 'facts_text' })));
+const replaced = Object.entries(casts).map(([column, cast]) => `${cast} AS ${column}`);
+await db.exec(`CREATE TABLE session_facts AS SELECT * REPLACE (${replaced.join(', ')}) FROM facts_text`);
 await buildClientCourses(db);
 // As the page does once its first chart is drawn (not timed here, as there).
 await buildOverviewRollups(db);

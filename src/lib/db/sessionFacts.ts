@@ -2,21 +2,37 @@ import type { Connector } from './connector';
 import { quoteLiteral } from './sql';
 
 /** The columns the dashboard filters and groups by, each stored as an ENUM of the values present. */
-export const CATEGORY_COLUMNS = [
+export const CATEGORY_COLUMNS: readonly CategoryColumn[] = [
 	{ column: 'therapist_id', source: 's.therapist_id', from: 'sessions' },
 	{ column: 'clinic_id', source: 's.clinic_id', from: 'sessions' },
 	{ column: 'primary_technique', source: 's.primary_technique', from: 'sessions' },
 	{ column: 'primary_condition', source: 'c.primary_condition', from: 'clients' }
-] as const;
+];
+
+/** Where a category column's values come from: the expression cast, and the column and table its values are read from. */
+export interface CategoryColumn {
+	column: string;
+	source: string;
+	from: string;
+}
 
 /**
- * `CAST(x AS ENUM(...))` over the values a column holds, sorted as text sorts, so that ordering by the column is
- * unchanged. An ENUM is stored as a small integer: grouping and filtering by it is much faster than by text.
+ * For each column, `CAST(source AS ENUM(...))` over the values it holds, sorted as text sorts, so that ordering by
+ * the column is unchanged; read in one query. An ENUM is stored as a small integer: grouping and filtering by it is
+ * much faster than by text.
  */
-export async function enumCast(db: Connector, source: string, column: string, from: string): Promise<string> {
-	const rows = await db.query<{ value: string }>(`SELECT DISTINCT ${column} AS value FROM ${from} WHERE ${column} IS NOT NULL ORDER BY value`);
-	if (rows.length === 0) return `CAST(${source} AS VARCHAR)`;
-	return `CAST(${source} AS ENUM(${rows.map((r) => quoteLiteral(r.value)).join(', ')}))`;
+export async function enumCasts(db: Connector, columns: readonly CategoryColumn[]): Promise<Record<string, string>> {
+	const rows = await db.query<{ i: number; value: string }>(
+		columns
+			.map((c, i) => `SELECT DISTINCT ${i} AS i, CAST(${c.column} AS VARCHAR) AS value FROM ${c.from} WHERE ${c.column} IS NOT NULL`)
+			.join(' UNION ALL ') + ' ORDER BY i, value'
+	);
+	const casts: Record<string, string> = {};
+	columns.forEach((c, i) => {
+		const values = rows.filter((r) => r.i === i).map((r) => quoteLiteral(r.value));
+		casts[c.column] = values.length === 0 ? `CAST(${c.source} AS VARCHAR)` : `CAST(${c.source} AS ENUM(${values.join(', ')}))`;
+	});
+	return casts;
 }
 
 /**
@@ -29,8 +45,7 @@ export async function enumCast(db: Connector, source: string, column: string, fr
  * times faster than text.
  */
 export async function buildSessionFacts(db: Connector): Promise<void> {
-	const casts: Record<string, string> = {};
-	for (const c of CATEGORY_COLUMNS) casts[c.column] = await enumCast(db, c.source, c.column, c.from);
+	const casts = await enumCasts(db, CATEGORY_COLUMNS);
 	await db.exec(`CREATE OR REPLACE TABLE session_facts AS
 		WITH scores AS (
 			-- Self-reports: one score per session, instrument and timepoint, grouped in one pass.
