@@ -44,6 +44,11 @@ export class AnalysisPage<Choice, Result> {
 		return this.#db !== null;
 	}
 
+	/** The shown dataset's database, once started. */
+	protected get database(): Connector | null {
+		return this.#db;
+	}
+
 	async start(): Promise<void> {
 		try {
 			const shown = await shownDataset((phase) => (this.phase = phase));

@@ -1,8 +1,7 @@
 import { AnalysisPage } from '$lib/analysis/analysisPage.svelte';
 import { MARKS, MEASURES } from '$lib/db/browserDatabase';
-import type { Connector } from '$lib/db';
 import type { OutcomeFilter, Timepoint } from '$lib/queries';
-import { buildOverviewRollups } from '$lib/queries/overviewRollups';
+import { buildOverviewRollups, ROLLUPS } from '$lib/queries/overviewRollups';
 import type { ChartPicks } from './crossFilter';
 import { loadOverview, type Overview } from './overview';
 
@@ -26,7 +25,6 @@ const QUIET_MS = 800;
 export class OverviewPage extends AnalysisPage<OverviewChoice, Overview> {
 	/** The rollups' progress, shown only when they take a while: levels done of levels to build. */
 	summarising = $state<{ done: number; of: number } | null>(null);
-	#db: Connector | null = null;
 
 	constructor() {
 		super(async (db, { filter, picks, timepoint, k }) => {
@@ -39,16 +37,11 @@ export class OverviewPage extends AnalysisPage<OverviewChoice, Overview> {
 		});
 	}
 
-	protected override async prepare(db: Connector): Promise<void> {
-		this.#db = db;
-		await super.prepare(db);
-	}
-
 	/** Starts the rollups (once per database). A failure only leaves the overview reading the sessions. */
 	summarise(): void {
-		const db = this.#db;
+		const db = this.database;
 		if (!db) return;
-		let progress = { done: 0, of: 3 };
+		let progress: { done: number; of: number } = { done: 0, of: ROLLUPS.length };
 		const slow = setTimeout(() => (this.summarising = progress), QUIET_MS);
 		buildOverviewRollups(db, (done, of) => {
 			progress = { done, of };

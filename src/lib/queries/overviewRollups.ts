@@ -83,8 +83,8 @@ export function rollupsReady(db: Connector): boolean {
 }
 
 /**
- * The deepest level of rollup that can stand for the filtered sessions' sums at each level, or null at a level that
- * must be summed from the one below. A therapist or clinic filter splits a client's month and technique, so nothing
+ * Whether each level's rollup can stand for the filtered sessions' sums at that level; a level whose rollup cannot
+ * is summed from the level below. A therapist or clinic filter splits a client's month and technique, so nothing
  * is used; a technique filter splits a client's month; a month range splits a client's course. A condition is the
  * client's own and splits nothing.
  */
