@@ -1,10 +1,17 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
 	// duckdb-wasm ships its own worker and wasm: keep them as files served from this origin.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	resolve: {
+		alias: {
+			// The statistics library's probe for generators uses eval, which the Content Security Policy forbids.
+			'@stdlib/assert-has-generator-support': fileURLToPath(new URL('src/lib/stats/hasGeneratorSupport.cjs', import.meta.url))
+		}
+	},
 	build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 2000 },
 	server: { port: 5173, strictPort: false },
 	preview: { port: 4173, strictPort: false },

@@ -61,12 +61,14 @@ test('the SQL console answers a query, shows its columns and types, and keeps it
 	await page.screenshot({ path: 'tests/e2e/screenshots/sql-390.png', fullPage: true });
 });
 
-test('the SQL console refuses COPY … TO, ATTACH and INSTALL, and the database refuses read_text, with clear messages', async ({ page }) => {
+test('the SQL console refuses COPY … TO, ATTACH, INSTALL and LOAD, and the database refuses read_text, with clear messages', async ({ page }) => {
 	await openConsole(page);
 	const refusals: [sql: string, message: string][] = [
 		["COPY sessions TO 'sessions.csv'", 'COPY … TO writes files: the console is read-only'],
 		["ATTACH 'other.duckdb' AS other", 'ATTACH cannot open other databases'],
 		['INSTALL httpfs', 'INSTALL: extensions cannot be installed or loaded in the console'],
+		['LOAD httpfs', 'LOAD: extensions cannot be installed or loaded in the console'],
+		["/* a note first */ copy sessions to 'x.csv'", 'COPY … TO writes files: the console is read-only'],
 		['SELECT 1; DROP TABLE sessions', 'Only one statement runs at a time']
 	];
 	for (const [sql, message] of refusals) {

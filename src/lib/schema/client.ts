@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { CONDITIONS } from '$lib/domain/conditions';
 import { column } from './column';
 import { pseudonymousId } from './ids';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { tableColumns, type ColumnSpec } from './column';
 import { CANONICAL_TABLES } from './tables';
 

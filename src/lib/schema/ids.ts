@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** The rule a pseudonymous id follows, shared by zod here and by the import's SQL check of large id columns. */
 export const PSEUDONYMOUS_ID_PATTERN = '^[A-Za-z0-9_-]{1,32}$';

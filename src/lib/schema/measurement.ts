@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { INSTRUMENT_CODES, instrument } from '$lib/domain/instruments';
 import { ROM_MOVEMENT_CODES } from '$lib/domain/romMovements';
 import { column } from './column';

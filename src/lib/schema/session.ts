@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { TECHNIQUES } from '$lib/domain/techniques';
 import { column } from './column';
 import { pseudonymousId } from './ids';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { column } from './column';
 import { pseudonymousId } from './ids';
 

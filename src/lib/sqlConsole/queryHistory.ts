@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '$lib/schema/zod';
 
 export const HISTORY_KEY = 'massage-outcomes:sql-history';
 /** Queries kept, newest first. */

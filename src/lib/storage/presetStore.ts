@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '$lib/schema/zod';
 import type { MappingPreset } from '$lib/ingest/importFields';
 import { errorMessage } from '$lib/errorMessage';
 
