@@ -1,39 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { FIXTURES, LONG, checkRows, chooseFiles, holds, importRows, kpi, openData } from './importSteps';
 
 mkdirSync('tests/e2e/screenshots', { recursive: true });
-
-const FIXTURES = 'tests/fixtures/import';
-const LONG = 30_000;
-
-async function openData(page: Page) {
-	await page.goto('./data');
-	await expect(page.getByRole('heading', { name: 'Your data', level: 1 })).toBeVisible();
-}
-
-async function chooseFiles(page: Page, ...names: string[]) {
-	await page.getByLabel('Import data').setInputFiles(names.map((n) => `${FIXTURES}/${n}`));
-}
-
-/** The column table's select for a file header. */
-function holds(page: Page, header: string) {
-	return page.getByRole('table', { name: 'Columns in the file and what each holds' }).getByLabel(header, { exact: true });
-}
-
-async function checkRows(page: Page, rowsRead: string, verdict: string) {
-	await page.getByRole('button', { name: `Check ${rowsRead} rows` }).click();
-	await expect(page.getByRole('heading', { name: verdict })).toBeVisible({ timeout: LONG });
-}
-
-async function importRows(page: Page, accepted: string, verdict: string) {
-	await page.getByRole('button', { name: `Import ${accepted} ${accepted === '1' ? 'row' : 'rows'}` }).click();
-	await expect(page.getByRole('heading', { name: verdict })).toBeVisible({ timeout: LONG });
-}
-
-function kpi(page: Page, label: string) {
-	return page.getByRole('region', { name: label, exact: true }).locator('.value');
-}
 
 test('a wide clinic export with three invalid rows: those rows are reported by row number and the rest imported', async ({ page }) => {
 	await openData(page);

@@ -4,6 +4,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { tableToIPC } from 'apache-arrow';
 import { arrowRows } from './arrowRows';
 import { QueryError, type Connector, type Row, type SqlParam } from './connector';
+import { EngineStopped, isEngineFailure } from './engineStopped';
 import { OPEN_SETTINGS } from './settings';
 import { StatementCache } from './statementCache';
 import { errorMessage } from '$lib/errorMessage';
@@ -29,7 +30,10 @@ function wasmUnreachable(worker: Worker): Promise<never> {
 	});
 }
 
-/** duckdb-wasm (exception-handling build) in a Web Worker; wasm and worker come from this origin. */
+/**
+ * duckdb-wasm (exception-handling build) in a Web Worker; wasm and worker come from this origin. If the engine
+ * stops by itself, `stopped` says why (see engineStopped.ts).
+ */
 export async function openBrowserConnector(): Promise<Connector> {
 	const worker = new Worker(ehWorker);
 	const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
@@ -43,11 +47,36 @@ export async function openBrowserConnector(): Promise<Connector> {
 	await conn.query(OPEN_SETTINGS);
 	const statements = new StatementCache((sql) => conn.prepare(sql));
 
+	// The engine stopping by itself: every call under way or to come fails with the reason, and the worker goes.
+	let dead: EngineStopped | null = null;
+	let closing = false;
+	let announce!: (reason: Error) => void;
+	const stopped = new Promise<Error>((resolve) => (announce = resolve));
+	const failing = stopped.then((reason) => Promise.reject(reason));
+	failing.catch(() => undefined);
+	function stop(reason: unknown): void {
+		if (dead || closing) return;
+		dead = new EngineStopped(reason);
+		worker.terminate();
+		announce(dead);
+	}
+	worker.addEventListener('error', (event) => stop(new Error(event.message || 'the database worker failed')));
+
+	async function guarded<T>(action: () => Promise<T>): Promise<T> {
+		if (dead) throw dead;
+		try {
+			return await Promise.race([action(), failing]);
+		} catch (cause) {
+			if (!dead && isEngineFailure(cause)) stop(cause);
+			throw dead ?? cause;
+		}
+	}
+
 	async function run<T>(sql: string, action: () => Promise<T>): Promise<T> {
 		try {
-			return await action();
+			return await guarded(action);
 		} catch (cause) {
-			throw new QueryError(sql, cause);
+			throw cause instanceof EngineStopped ? cause : new QueryError(sql, cause);
 		}
 	}
 
@@ -62,7 +91,7 @@ export async function openBrowserConnector(): Promise<Connector> {
 			await run(sql, () => conn.query(sql));
 		},
 		async registerFile(name, bytes) {
-			await db.registerFileBuffer(name, bytes);
+			await guarded(() => db.registerFileBuffer(name, bytes));
 		},
 		async queryArrowIpc(sql) {
 			return run(sql, async () => tableToIPC(await conn.query(sql), 'stream'));
@@ -71,12 +100,15 @@ export async function openBrowserConnector(): Promise<Connector> {
 			await run(`(arrow into ${table})`, () => conn.insertArrowFromIPCStream(bytes, { name: table, create: true }));
 		},
 		async dropFile(name) {
-			await db.dropFile(name);
+			await guarded(() => db.dropFile(name));
 		},
 		async close() {
+			closing = true;
+			if (dead) return;
 			await statements.clear();
 			await conn.close();
 			await db.terminate();
-		}
+		},
+		stopped
 	};
 }

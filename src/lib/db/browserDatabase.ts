@@ -7,6 +7,8 @@ import { fetchDemoFiles } from './demoFiles';
 import { loadDataset, type DatasetFiles } from './loadDataset';
 import { LOCK_SETTINGS } from './settings';
 import { errorMessage } from '$lib/errorMessage';
+import { engineStatus } from './engineStatus.svelte';
+import { EngineStopped } from './engineStopped';
 
 /** What the page can say while the database starts. */
 export type StartPhase = 'starting' | 'loading' | 'ready';
@@ -68,8 +70,7 @@ export async function browserDatabase(onPhase: (phase: StartPhase) => void = () 
 	return (await shownDataset(onPhase)).db;
 }
 
-async function chosenFiles(): Promise<{ dataset: DatasetInfo; files: Promise<DatasetFiles>; fallback: string | null }> {
-	const id = activeDatasetId();
+async function chosenFiles(id: string): Promise<{ dataset: DatasetInfo; files: Promise<DatasetFiles>; fallback: string | null }> {
 	if (id !== DEMO_DATASET_ID) {
 		try {
 			// A dataset just imported may still be on its way into storage.
@@ -86,10 +87,11 @@ async function chosenFiles(): Promise<{ dataset: DatasetInfo; files: Promise<Dat
 	return { dataset: DEMO_DATASET, files: fetchDemoFiles(), fallback: null };
 }
 
-async function start(onPhase: (phase: StartPhase) => void): Promise<ShownDataset> {
+/** Starts an engine with a dataset: the one chosen in this browser unless another is named. */
+async function start(onPhase: (phase: StartPhase) => void, id = activeDatasetId()): Promise<ShownDataset> {
 	onPhase('starting');
 	performance.mark(MARKS.start);
-	const chosen = await chosenFiles();
+	const chosen = await chosenFiles(id);
 	const [opened, fetched] = await Promise.allSettled([openBrowserConnector(), chosen.files]);
 	if (opened.status === 'rejected') throw opened.reason;
 	const db = opened.value;
@@ -103,18 +105,50 @@ async function start(onPhase: (phase: StartPhase) => void): Promise<ShownDataset
 	await db.exec(LOCK_SETTINGS);
 	performance.mark(MARKS.loaded);
 	onPhase('ready');
+	watch(db);
 	return { db, dataset: chosen.dataset, fallback: chosen.fallback };
+}
+
+const datasetName = (dataset: DatasetInfo) => (dataset.id === DEMO_DATASET_ID ? 'the demo data' : `“${dataset.name}”`);
+
+/** Starts the engine again, with the same dataset, if the shown database's engine stops by itself. */
+function watch(db: Connector): void {
+	void db.stopped?.then((reason) => restart(db, reason));
+}
+
+async function restart(db: Connector, reason: Error): Promise<void> {
+	const shown = await started?.catch(() => null);
+	if (shown?.db !== db) return;
+	const name = datasetName(shown.dataset);
+	const why = errorMessage(reason instanceof EngineStopped ? reason.cause : reason);
+	engineStatus.notice = { tone: 'working', text: `The database engine stopped (${why}). Starting it again and loading ${name} from this browser…` };
+	started = start(() => {}, shown.dataset.id);
+	engineStatus.generation++;
+	try {
+		const again = await started;
+		engineStatus.notice = {
+			tone: 'done',
+			text:
+				again.dataset.id === shown.dataset.id
+					? `The database engine stopped and was started again: ${name} ${again.dataset.id === DEMO_DATASET_ID ? 'are' : 'is'} loaded again, as before.`
+					: `The database engine stopped and was started again, but ${name} could not be loaded again: ${datasetName(again.dataset)} ${again.dataset.id === DEMO_DATASET_ID ? 'are' : 'is'} shown.`
+		};
+	} catch (error) {
+		engineStatus.notice = { tone: 'failed', text: `The database engine stopped and could not be started again (${errorMessage(error)}). Reload the page to try again.` };
+	}
 }
 
 /**
  * Shows another dataset: either a database an import has just filled (and locked), or a kept dataset loaded
- * afresh. The previous database is closed once the new one is in place.
+ * afresh. The previous database is closed once the new one is in place. An imported dataset becomes the one shown
+ * next time only once it is kept (see rememberKeptDataset): until then a reload, or a tab closed meanwhile, shows
+ * the dataset shown before.
  */
 export async function showDataset(next: { db: Connector; dataset: DatasetInfo } | { id: string }): Promise<ShownDataset> {
 	const previous = started;
 	if ('db' in next) {
 		started = Promise.resolve({ ...next, fallback: null });
-		setActiveDatasetId(next.dataset.id);
+		watch(next.db);
 	} else {
 		setActiveDatasetId(next.id);
 		started = start(() => {});
@@ -124,4 +158,16 @@ export async function showDataset(next: { db: Connector; dataset: DatasetInfo } 
 		void previous.then((p) => (p.db === shown.db ? undefined : closeWhenFree(p.db))).catch(() => undefined);
 	}
 	return shown;
+}
+
+/** Remembers a dataset just kept in this browser as the one to show next time, if it is still the one shown. */
+export async function rememberKeptDataset(id: string): Promise<void> {
+	const shown = await started?.catch(() => null);
+	if (shown?.dataset.id === id) setActiveDatasetId(id);
+}
+
+/** The id of the dataset the charts show (or will, once started): the one chosen in this browser until then. */
+export async function shownDatasetId(): Promise<string> {
+	const shown = await started?.catch(() => null);
+	return shown?.dataset.id ?? activeDatasetId();
 }

@@ -22,6 +22,11 @@ export interface Connector {
 	/** Forgets a registered file. */
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;
+	/**
+	 * Settles, with the reason, if the engine stops by itself (a WebAssembly trap, its worker failing); never when
+	 * closed. From then on every call fails at once. Only the browser's engine can stop this way.
+	 */
+	readonly stopped?: Promise<Error>;
 }
 
 /** A failed query, keeping the SQL and DuckDB's own message. */

@@ -1,4 +1,4 @@
-import { holdOpen, showDataset } from '$lib/db/browserDatabase';
+import { holdOpen, rememberKeptDataset, showDataset } from '$lib/db/browserDatabase';
 import { openBrowserConnector } from '$lib/db/browserConnector';
 import { buildClientCourses } from '$lib/db/clientCourses';
 import { createCanonicalTables, exportCanonicalArrow, loadCanonicalFiles } from '$lib/db/canonicalTables';
@@ -445,6 +445,7 @@ export class ImportFlow {
 			const arrow = await exportCanonicalArrow(db);
 			performance.mark(IMPORT_MARKS.exported);
 			await keepDataset(dataset, arrow);
+			await rememberKeptDataset(dataset.id);
 			this.saving = 'saved';
 			performance.mark(IMPORT_MARKS.kept);
 		} catch (error) {
