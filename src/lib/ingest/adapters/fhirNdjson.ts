@@ -1,4 +1,5 @@
 import { ImportFileError } from '../importFileError';
+import { nestedDeeperThan, TOO_DEEP } from '../readers/jsonDepth';
 
 /** A FHIR resource as JSON: only what the adapter reads is typed, the rest is there but never looked at. */
 export interface FhirResource {
@@ -51,6 +52,9 @@ export function readNdjson(files: readonly { name: string; text: string }[]): Re
 					`line ${line} is not valid JSON (${(cause as Error).message}). A FHIR Bulk Data file has one whole resource on each line: export it again, or remove the broken line.`,
 					{ cause }
 				);
+			}
+			if (nestedDeeperThan(value)) {
+				throw new ImportFileError(file.name, `line ${line} ${TOO_DEEP}. Export it again, or remove the line.`);
 			}
 			if (!isResource(value)) {
 				throw new ImportFileError(file.name, `line ${line} is JSON but not a FHIR resource (it has no "resourceType"). Upload the NDJSON files of a FHIR Bulk Data export.`);

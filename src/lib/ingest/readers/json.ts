@@ -1,6 +1,7 @@
 import { ImportFileError } from '../importFileError';
 import type { TextTable } from '../textTable';
 import { flattenRecord, isJsonObject, type Json } from './flattenRecord';
+import { nestedDeeperThan, TOO_DEEP } from './jsonDepth';
 
 const SAVE_AS = 'Save it again as a JSON list of records ([{...}, {...}]), as NDJSON (one {...} per line) or as CSV.';
 
@@ -61,6 +62,9 @@ function ndjsonRecords(lines: string[], source: string): Record<string, Json>[] 
 					`complete record {...}: fix or remove line ${index + 1} and upload the file again.`,
 				{ cause: error }
 			);
+		}
+		if (nestedDeeperThan(value)) {
+			throw new ImportFileError(source, `line ${index + 1} ${TOO_DEEP}. Fix or remove line ${index + 1} and upload the file again.`);
 		}
 		if (!isJsonObject(value)) {
 			throw new ImportFileError(
@@ -146,7 +150,9 @@ export function readJson(text: string, source: string): TextTable {
 	}
 	let parsed: Records;
 	try {
-		parsed = documentRecords(JSON.parse(content), source);
+		const document: unknown = JSON.parse(content);
+		if (nestedDeeperThan(document)) throw new ImportFileError(source, `the file ${TOO_DEEP}. ${SAVE_AS}`);
+		parsed = documentRecords(document, source);
 	} catch (error) {
 		if (error instanceof ImportFileError) throw error;
 		const lines = content.split(/\r?\n/);

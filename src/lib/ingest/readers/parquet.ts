@@ -75,7 +75,12 @@ function withRawColumns(metadata: FileMetaData, raw: Set<SchemaElement>): FileMe
 	return { ...metadata, schema };
 }
 
+/**
+ * hyparquet's own words for what is wrong, or plain words when it tripped over damage it does not name (a
+ * TypeError or RangeError from reading past what the footer promised).
+ */
 function reason(error: unknown): string {
+	if (error instanceof TypeError || error instanceof RangeError) return 'it is damaged or cut short';
 	return error instanceof Error ? error.message : String(error);
 }
 

@@ -34,22 +34,33 @@ export interface FileProfile {
 	sample: { row: number; cells: (string | null)[] }[];
 }
 
-/** Profiles every staged column in two scans: counts for all columns at once, then the values of the few-valued ones. */
+/** Columns counted in one query: a very wide file (10,000 columns) in one would take the whole memory. */
+const COUNTED_TOGETHER = 250;
+
+/** Rows, and each column's filled and (estimated) distinct values, as f_<column> and d_<column>. */
+async function columnCounts(db: Connector, columns: readonly string[]): Promise<Record<string, number>> {
+	if (columns.length === 0) return { rows: 0 };
+	const counts: Record<string, number> = {};
+	for (let start = 0; start < columns.length; start += COUNTED_TOGETHER) {
+		const part = columns.slice(start, start + COUNTED_TOGETHER);
+		const [row] = await db.query<Record<string, number>>(
+			`SELECT count(*)::INTEGER AS rows, ${part
+				.map((c) => `count(${quoteIdentifier(c)})::INTEGER AS ${quoteIdentifier(`f_${c}`)}, approx_count_distinct(${quoteIdentifier(c)})::INTEGER AS ${quoteIdentifier(`d_${c}`)}`)
+				.join(', ')} FROM ${RAW_TABLE}`
+		);
+		Object.assign(counts, row);
+	}
+	return counts;
+}
+
+/** Profiles every staged column: counts for many columns at once, then the values of the few-valued filled ones. */
 export async function profileColumns(db: Connector, staged: StagedFile): Promise<FileProfile> {
 	const { columns, headers } = staged;
-	const counts =
-		columns.length === 0
-			? [{ rows: 0 }]
-			: await db.query<Record<string, number>>(
-					`SELECT count(*)::INTEGER AS rows, ${columns
-						.map((c) => `count(${quoteIdentifier(c)})::INTEGER AS ${quoteIdentifier(`f_${c}`)}, approx_count_distinct(${quoteIdentifier(c)})::INTEGER AS ${quoteIdentifier(`d_${c}`)}`)
-						.join(', ')} FROM ${RAW_TABLE}`
-				);
-	const row = counts[0];
+	const row = await columnCounts(db, columns);
 	const profiles: ColumnProfile[] = [];
 	for (const [i, column] of columns.entries()) {
 		const distinct = Number(row[`d_${column}`] ?? 0);
-		const listed = distinct > CATEGORY_SCAN_LIMIT ? [] : await db.query<{ value: string; rows: number }>(
+		const listed = distinct > CATEGORY_SCAN_LIMIT || !row[`f_${column}`] ? [] : await db.query<{ value: string; rows: number }>(
 			`SELECT ${quoteIdentifier(column)} AS value, count(*)::INTEGER AS rows FROM ${RAW_TABLE}
 			 WHERE ${quoteIdentifier(column)} IS NOT NULL GROUP BY 1 ORDER BY rows DESC, value LIMIT ${CATEGORY_LIMIT}`
 		);

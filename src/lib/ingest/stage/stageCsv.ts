@@ -7,6 +7,7 @@ import { textTableToCsv } from '../textTable';
 import { blankLineRows } from './blankLines';
 import { detectDelimiter, type Delimiter } from './delimiter';
 import { headerCells } from './headerCells';
+import { plainCsvText } from './plainText';
 import { gunzip, isGzip } from '$lib/compression/gzip';
 import { RAW_TABLE, type StagedFile, type UnreadableRow } from './stagedFile';
 
@@ -16,6 +17,8 @@ export interface CsvOptions {
 }
 
 const FILE_NAME = 'import-upload.csv';
+/** The widest file read: DuckDB's reading and profiling time grows faster than the columns (10,000 took minutes). */
+export const MAX_COLUMNS = 2000;
 const REJECTS = 'import_unreadable';
 
 /**
@@ -25,23 +28,24 @@ const REJECTS = 'import_unreadable';
  * their line, so every row read is either staged or reported.
  */
 export async function stageCsv(db: Connector, bytes: Uint8Array, source: string, options: CsvOptions = {}): Promise<StagedFile> {
-	const plain = isGzip(bytes) ? await gunzipOrExplain(bytes, source) : bytes;
-	const decoded = decodeText(plain, options.encoding ?? 'auto');
+	const unpacked = isGzip(bytes) ? await gunzipOrExplain(bytes, source) : bytes;
+	const decoded = decodeText(unpacked, options.encoding ?? 'auto');
 	if (decoded.text.trim() === '') {
 		throw new ImportFileError(source, 'the file is empty. Export the data again, with a header row and at least one row of data.');
 	}
+	const plain = plainCsvText(decoded.text, source);
 	// Empty lines before the header would be taken for it: DuckDB reads from the header, numbers stay the file's.
-	const leading = /^[\r\n]*/.exec(decoded.text)![0];
-	const text = decoded.text.slice(leading.length);
+	const leading = /^[\r\n]*/.exec(plain.text)![0];
+	const text = plain.text.slice(leading.length);
 	const delimiter = !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter;
 	// Bytes that are not UTF-8 (a Windows-1252 file read as UTF-8 by choice) reach DuckDB as the text shown, with �.
-	const asIs = decoded.encoding === 'utf-8' && !decoded.hadBom && !text.includes('\ufffd');
-	const utf8 = asIs ? plain.subarray(leading.length) : encodeUtf8(text);
+	const asIs = decoded.encoding === 'utf-8' && !decoded.hadBom && plain.text === decoded.text && !text.includes('\ufffd');
+	const utf8 = asIs ? unpacked.subarray(leading.length) : encodeUtf8(text);
 	await db.registerFile(FILE_NAME, utf8);
 	try {
 		const emptyLinesBefore = leading.match(/\r\n|\r|\n/g)?.length ?? 0;
 		const staged = await readIntoRaw(db, source, text, delimiter, blankLineRows(text, delimiter), emptyLinesBefore);
-		return { ...staged, encoding: decoded.encoding, delimiter };
+		return { ...staged, encoding: decoded.encoding, delimiter, notes: [...plain.notes, ...staged.notes] };
 	} finally {
 		await db.dropFile(FILE_NAME);
 	}
@@ -73,6 +77,12 @@ function explainUnreadable(u: UnreadableRow): Pick<UnreadableRow, 'reason' | 'te
 			text: lines[0] ?? ''
 		};
 	}
+	const columns = /Expected Number of Columns: (\d+) Found: (\d+)/i.exec(u.reason);
+	if (columns) {
+		const [expected, found] = [Number(columns[1]), Number(columns[2])];
+		const advice = found > expected ? 'a cell that holds the delimiter needs quotes around it' : 'check the delimiter and the quotes in this row';
+		return { reason: `this row has ${found} cell${found === 1 ? '' : 's'} where the header has ${expected}; ${advice}`, text: u.text };
+	}
 	return { reason: `the row could not be split into the header's columns: ${u.reason}`, text: u.text };
 }
 
@@ -99,6 +109,13 @@ type StagedRead = Omit<StagedFile, 'encoding' | 'delimiter'>;
 /** Reads the registered file, whose header comes after `offset` empty lines (its rows are numbered from there). */
 async function readIntoRaw(db: Connector, source: string, text: string, delimiter: Delimiter, blankLines: number[], offset: number): Promise<StagedRead> {
 	const headers = headerCells(text, delimiter);
+	if (headers.length > MAX_COLUMNS) {
+		throw new ImportFileError(
+			source,
+			`the file has ${headers.length.toLocaleString('en-CA')} columns, more than the ${MAX_COLUMNS.toLocaleString('en-CA')} the import reads. ` +
+				'Export only the columns the dashboard uses (client, visit date, technique, condition, scores...) and import that file.'
+		);
+	}
 	// A header that ends with the delimiter (as some spreadsheets save it) names one column more than the rows
 	// fill: those rows get that last column empty instead of being refused.
 	const trailingDelimiter = headers.length > 1 && (/^[^\r\n]*/.exec(text)?.[0] ?? '').trimEnd().endsWith(delimiter);
@@ -111,7 +128,11 @@ async function readIntoRaw(db: Connector, source: string, text: string, delimite
 			`CREATE OR REPLACE TABLE ${RAW_TABLE} AS SELECT (row_number() OVER () + 1)::INTEGER AS __row, ${cells || '*'} FROM ${readCsvSql(delimiter, columns, trailingDelimiter)}`
 		);
 	} catch (cause) {
-		throw new ImportFileError(source, `the file could not be read as CSV: ${reason(cause)}`, { cause });
+		throw new ImportFileError(
+			source,
+			`the file could not be read as CSV (${reason(cause)}). Check that it is a CSV or TSV text file; otherwise export the data again as CSV.`,
+			{ cause }
+		);
 	}
 	const unreadable = await db.query<UnreadableRow>(
 		`SELECT line::INTEGER AS row, string_agg(message, '; ' ORDER BY message) AS reason,
@@ -170,7 +191,7 @@ async function renumberRows(db: Connector, columns: string[], skipped: number[])
 
 function reason(cause: unknown): string {
 	const message = cause instanceof Error ? cause.message : String(cause);
-	return message.replace(/^query failed: /, '').split('\n')[0];
+	return message.replace(/^query failed: /, '').replace(/^[A-Z][A-Za-z ]* Error: /, '').split('\n')[0];
 }
 
 /** Stages a table another reader or an adapter made, through the same CSV path. */

@@ -57,7 +57,7 @@ describe.each([
 				row: 7,
 				column: null,
 				value: null,
-				reason: "the row could not be split into the header's columns: Expected Number of Columns: 6 Found: 7"
+				reason: "this row has 7 cells where the header has 6; a cell that holds the delimiter needs quotes around it"
 			},
 			{ row: 8, column: 'Pain before', value: '11', reason: "value 11 is outside Pain (0-10)'s range 0-10" }
 		]);
@@ -78,7 +78,7 @@ test('a line of spaces is not empty: DuckDB cannot split it, so it is rejected w
 	expect(staged.notes).toEqual([]);
 	expect(rowCounts(check)).toEqual({ read: 3, accepted: 2, rejected: 1 });
 	expect(check.problems.map((p) => [p.row, p.column, p.value])).toEqual([[3, null, null]]);
-	expect(check.problems[0].reason).toBe("the row could not be split into the header's columns: Expected Number of Columns: 6 Found: 1");
+	expect(check.problems[0].reason).toBe("this row has 1 cell where the header has 6; check the delimiter and the quotes in this row");
 });
 
 test('in a one-column file DuckDB reads an empty line as a row with a blank cell, so it is a row read, not skipped', async () => {
@@ -100,7 +100,7 @@ test('empty lines before the header are skipped too: the header is still the hea
 	]);
 	expect(rowCounts(check)).toEqual({ read: 3, accepted: 1, rejected: 2 });
 	expect(problemRows(check)).toEqual([
-		[5, null, "the row could not be split into the header's columns: Expected Number of Columns: 6 Found: 7"],
+		[5, null, "this row has 7 cells where the header has 6; a cell that holds the delimiter needs quotes around it"],
 		[6, 'Pain after', "value 12 is outside Pain (0-10)'s range 0-10"]
 	]);
 });

@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { bytesOf, importFile, lines, rowCounts, WIDE } from './importFile';
 
 const HEADER = 'Client,Date,Technique,Condition,Pain before,Pain after';
-const SPLIT = "the row could not be split into the header's columns: ";
 
 test('a row with too many fields in a small file is rejected with its row number; the others are imported', async () => {
 	const text = lines([
@@ -20,7 +19,7 @@ test('a row with too many fields in a small file is rejected with its row number
 	]);
 	expect(rowCounts(check)).toEqual({ read: 3, accepted: 2, rejected: 1 });
 	expect(check.problems).toEqual([
-		{ row: 3, column: null, value: null, reason: `${SPLIT}Expected Number of Columns: 6 Found: 7` }
+		{ row: 3, column: null, value: null, reason: `this row has 7 cells where the header has 6; a cell that holds the delimiter needs quotes around it` }
 	]);
 	expect(counts).toEqual({ sessions: 2, measurements: 4, clients: 2, therapists: 1 });
 });
@@ -30,7 +29,7 @@ test('a row with too few fields is rejected the same way', async () => {
 	const { check } = await importFile('visits.csv', bytesOf(text), WIDE);
 	expect(rowCounts(check)).toEqual({ read: 2, accepted: 1, rejected: 1 });
 	expect(check.problems).toEqual([
-		{ row: 2, column: null, value: null, reason: `${SPLIT}Expected Number of Columns: 6 Found: 5` }
+		{ row: 2, column: null, value: null, reason: `this row has 5 cells where the header has 6; check the delimiter and the quotes in this row` }
 	]);
 });
 
@@ -62,7 +61,7 @@ describe.each([
 				row: 3,
 				column: null,
 				value: null,
-				reason: `${SPLIT}Expected Number of Columns: 7 Found: 8`
+				reason: `this row has 8 cells where the header has 7; a cell that holds the delimiter needs quotes around it`
 			},
 			{ row: 4, column: 'Pain after', value: '12', reason: "value 12 is outside Pain (0-10)'s range 0-10" }
 		]);
