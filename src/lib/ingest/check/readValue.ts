@@ -14,7 +14,7 @@ export interface ReadSettings {
 }
 
 function code(raw: string, values: Record<string, string>): string {
-	return values[raw] ?? raw;
+	return Object.hasOwn(values, raw) ? values[raw] : raw;
 }
 
 function zodError(spec: FieldSpec, parsed: unknown): string | undefined {

@@ -57,7 +57,8 @@ function candidates(column: string, label: string | undefined): Candidate[] {
  * Value translations are left to `suggestValueMap`, date format and decimal mark to detection ('auto').
  */
 export function suggestMapping(headers: string[], headerLabels: Record<string, string> = {}): ImportMapping {
-	const all = headers.flatMap((h) => candidates(h, headerLabels[h]));
+	// Own labels only: a header named "constructor" or "__proto__" must not find Object's.
+	const all = headers.flatMap((h) => candidates(h, Object.hasOwn(headerLabels, h) ? headerLabels[h] : undefined));
 	const layout: Layout = all.some((c) => c.field === 'instrument') && all.some((c) => c.field === 'value') ? 'long' : 'wide';
 	const fits = all.filter((c) => (layout === 'long' ? !WIDE_KEYS.has(c.field) : !LONG_FIELDS.has(c.field)));
 	fits.sort((a, b) => b.score - a.score || headers.indexOf(a.column) - headers.indexOf(b.column));

@@ -108,7 +108,7 @@ export function suggestValueMap(field: string, fileValues: string[]): Record<str
 	const map: Record<string, string> = {};
 	for (const raw of fileValues) {
 		const value = raw.trim();
-		if (value === '' || value in map) continue;
+		if (value === '' || Object.hasOwn(map, value)) continue;
 		const code = codeFor(field, value);
 		if (code !== null) map[value] = code;
 	}

@@ -1,4 +1,6 @@
 import { expect, test } from 'vitest';
+import { suggestMapping } from '$lib/ingest/suggest/suggestMapping';
+import { suggestValueMap } from '$lib/ingest/suggest/suggestValues';
 import { bytesOf, importFile, lines, readOnly, rowCounts, WIDE } from './importFile';
 
 const HEADER = 'Client,Date,Technique,Condition,Pain before,Pain after';
@@ -36,4 +38,14 @@ test('a file wider than 2,000 columns is refused with its width and what to expo
 	await expect(readOnly('wide.csv', bytesOf(lines([header, ROWS[0]])))).rejects.toThrow(
 		'wide.csv: the file has 2,506 columns, more than the 2,000 the import reads. Export only the columns the dashboard uses'
 	);
+});
+
+test('headers and values named like Object members ("constructor", "__proto__", "toString") are plain text', async () => {
+	const headers = ['constructor', '__proto__', 'toString', ...HEADER.split(',')];
+	expect(suggestMapping(headers).fields).toMatchObject({ client_id: { column: 'Client' }, session_date: { column: 'Date' } });
+	expect(suggestValueMap('primary_technique', ['constructor', 'swedish'])).toEqual({ swedish: 'swedish' });
+	const text = lines([headers.join(','), `a,b,c,${ROWS[0]}`, 'a,b,c,C2,2026-03-03,constructor,neck_pain,5,2']);
+	const { check } = await importFile('visits.csv', bytesOf(text), WIDE);
+	expect(rowCounts(check)).toEqual({ read: 2, accepted: 1, rejected: 1 });
+	expect(check.problems[0]).toMatchObject({ row: 3, column: 'Technique', value: 'constructor' });
 });
