@@ -21,6 +21,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${port}/`,
 		browserName: 'chromium',
+		// The offline copy (a service worker) would fill each test's fresh browser with the engine again; the
+		// offline tests allow it.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: findChromium(),
 			args: [

@@ -32,6 +32,8 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		files: { assets: 'static' },
+		// Registered by the app once the first chart is drawn (src/lib/offline/keepOffline.ts), not at start.
+		serviceWorker: { register: false },
 		csp
 	}
 };
