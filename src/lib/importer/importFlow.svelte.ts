@@ -10,14 +10,11 @@ import { allProblems, checkImport } from '$lib/ingest/check/checkImport';
 import { commitImport, type ImportCounts } from '$lib/ingest/check/commitImport';
 import type { ImportCheck, ImportProblem } from '$lib/ingest/check/importCheck';
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '$lib/ingest/check/importOptions';
-import { findIdentifierColumns, type IdentifierFinding } from '$lib/ingest/identifierColumns';
+import type { IdentifierFinding } from '$lib/ingest/identifierColumns';
 import type { FieldSource, ImportMapping, MappingPreset } from '$lib/ingest/importFields';
 import { readUpload, type ReadOptions, type UploadedFile } from '$lib/ingest/readUpload';
 import { profileColumns, type FileProfile } from '$lib/ingest/stage/profileColumns';
 import type { StagedFile } from '$lib/ingest/stage/stagedFile';
-import { suggestMapping } from '$lib/ingest/suggest/suggestMapping';
-import { suggestValueMap } from '$lib/ingest/suggest/suggestValues';
-import { fieldSpec } from '$lib/ingest/fieldSpecs';
 import { SHIPPED_PRESETS } from '$lib/ingest/presets';
 import type { DatasetInfo } from '$lib/storage/datasetInfo';
 import { datasetStore } from '$lib/storage/datasetStore';
@@ -27,6 +24,7 @@ import { afterDashboardDrawn } from './afterDashboardDrawn';
 import { readFileBytes } from './readFileBytes';
 import { errorMessage } from '$lib/errorMessage';
 import { checkDatasetMemory, checkFileSize } from './memoryBudget';
+import { fittedPreset, identifyingColumns, profileValues, suggestedMapping, suggestedValues } from './suggestedMapping';
 
 export type ImportStep = 'choose' | 'reading' | 'map' | 'checking' | 'review' | 'importing' | 'done';
 
@@ -59,9 +57,6 @@ export const IMPORT_MARKS = {
 	chartsReady: 'outcomes:import-charts-ready',
 	kept: 'outcomes:import-kept'
 } as const;
-
-/** The cell types a categorical field needs mapped value by value. */
-const VALUE_MAPPED = new Set(['code', 'codeList']);
 
 
 class Cancelled extends Error {}
@@ -216,56 +211,27 @@ export class ImportFlow {
 		this.step = 'map';
 	}
 
-	/** Columns the source itself marks as identifying come first, with its reason; then those found by name or content. */
 	#findIdentifiers(staged: StagedFile, profile: FileProfile): IdentifierFinding[] {
-		const flagged: IdentifierFinding[] = Object.entries(staged.flaggedIdentifiers).map(([column, reason]) => ({
-			column,
-			kind: 'record_number',
-			evidence: reason,
-			reason: 'the source marks it as identifying a person'
-		}));
-		const found = findIdentifierColumns(
-			staged.headers,
-			profile.sample.map((r) => r.cells)
-		).filter((f) => !flagged.some((g) => g.column === f.column));
-		return [...flagged, ...found];
+		return identifyingColumns(staged, profile);
 	}
 
-	/** A mapping suggested from the headers, with value maps suggested from each mapped category column's values. */
 	#suggest(): ImportMapping {
-		const staged = this.staged!;
-		const headers = staged.headers.filter((h) => !this.identifiers.some((f) => f.column === h));
-		const mapping = suggestMapping(headers, staged.headerLabels);
-		return { ...mapping, values: this.#suggestValues(mapping, mapping.values) };
+		return suggestedMapping(this.staged!, this.identifiers, (header) => this.fileValues(header));
 	}
 
-	/** Fills value maps for every mapped category field from the file's values, keeping what is already there. */
 	#suggestValues(mapping: ImportMapping, existing: ImportMapping['values']): ImportMapping['values'] {
-		const values: ImportMapping['values'] = { ...existing };
-		for (const [key, source] of Object.entries(mapping.fields)) {
-			const spec = fieldSpec(key);
-			if (!spec || !VALUE_MAPPED.has(spec.kind) || !('column' in source)) continue;
-			const cells = this.fileValues(source.column);
-			const fileValues = spec.kind === 'codeList' ? [...new Set(cells.flatMap((c) => c.split(/\s*[;,|]\s*/)).filter(Boolean))] : cells;
-			values[key] = { ...suggestValueMap(key, fileValues), ...(existing[key] ?? {}) };
-		}
-		return values;
+		return suggestedValues(mapping, existing, (header) => this.fileValues(header));
 	}
 
 	/** A preset's mapping, without columns this file does not have. */
 	#fitPreset(given: ImportMapping): ImportMapping {
 		// The mapping may come from this flow's own state (a changed layout or date format): copy it plainly.
-		const mapping = $state.snapshot(given) as ImportMapping;
-		const headers = this.staged!.headers;
-		const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([, s]) => !('column' in s) || headers.includes(s.column)));
-		const fitted = { ...mapping, fields };
-		return { ...fitted, values: this.#suggestValues(fitted, fitted.values) };
+		return fittedPreset($state.snapshot(given) as ImportMapping, this.staged!.headers, (header) => this.fileValues(header));
 	}
 
 	/** The distinct values of a column, as written (trimmed), most common first. */
 	fileValues(header: string): string[] {
-		const column = this.profile?.columns.find((c) => c.header === header);
-		return column?.topValues.map((v) => v.value) ?? [];
+		return profileValues(this.profile)(header);
 	}
 
 	dropIdentifierColumns(): void {
