@@ -2,6 +2,7 @@ import readXlsxFile, { InvalidInputError, readSheet, SheetNotFoundError, type Sh
 import { ImportFileError } from '../importFileError';
 import type { TextTable } from '../textTable';
 import { cellText } from './cellText';
+import { sheetExtent } from './xlsxExtent';
 
 const SAVE_AS = 'Open it in Excel or LibreOffice, save it as an Excel Workbook (.xlsx) or as CSV, and upload that file.';
 
@@ -29,7 +30,8 @@ function importError(error: unknown, source: string): unknown {
 			{ cause: error }
 		);
 	}
-	const reason = error instanceof Error ? error.message : String(error);
+	// A TypeError or RangeError is the reader tripping over XML no spreadsheet program writes: say so, not its words.
+	const reason = error instanceof TypeError || error instanceof RangeError ? 'its contents are damaged or not as Excel writes them' : error instanceof Error ? error.message : String(error);
 	return new ImportFileError(source, `the workbook cannot be read (${reason}). ${SAVE_AS}`, { cause: error });
 }
 
@@ -56,11 +58,26 @@ function isBlank(row: (string | null)[]): boolean {
 
 /** The sheets of an uploaded workbook, in the order Excel shows them, so a person can choose one. */
 export async function xlsxSheetNames(bytes: Uint8Array, source = 'the workbook'): Promise<string[]> {
+	await refuseHugeSheets(bytes, source);
 	try {
 		return (await readXlsxFile(arrayBuffer(bytes))).map((sheet) => sheet.sheet);
 	} catch (error) {
 		throw importError(error, source);
 	}
+}
+
+/** The most cells (last row × last column) a sheet may span: the Excel reader lays out every one of them. */
+export const MAX_SHEET_CELLS = 50_000_000;
+
+async function refuseHugeSheets(bytes: Uint8Array, source: string): Promise<void> {
+	const extent = await sheetExtent(bytes);
+	if (!extent || extent.rows * extent.columns <= MAX_SHEET_CELLS) return;
+	const count = (n: number) => n.toLocaleString('en-CA');
+	throw new ImportFileError(
+		source,
+		`a sheet has a cell at ${extent.corner}, so it spans ${count(extent.rows)} rows by ${count(extent.columns)} columns, more than the import can lay out. ` +
+			'A value or format far below or right of the data usually does this: delete the rows and columns after the data, or save the sheet as CSV, and import that.'
+	);
 }
 
 /**
@@ -72,6 +89,7 @@ export async function readXlsx(bytes: Uint8Array, source: string, sheet?: string
 	if (bytes.length === 0) {
 		throw new ImportFileError(source, 'the file is empty. Check that you chose the right file, or export it again.');
 	}
+	await refuseHugeSheets(bytes, source);
 	let data: SheetData;
 	try {
 		data = sheet === undefined ? await readSheet(arrayBuffer(bytes)) : await readSheet(arrayBuffer(bytes), sheet);

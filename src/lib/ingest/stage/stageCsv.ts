@@ -19,6 +19,8 @@ export interface CsvOptions {
 const FILE_NAME = 'import-upload.csv';
 /** The widest file read: DuckDB's reading and profiling time grows faster than the columns (10,000 took minutes). */
 export const MAX_COLUMNS = 2000;
+/** The longest header line read: 2,000 long column names fit many times over; a longer one is not a header. */
+const MAX_HEADER_CHARS = 1_000_000;
 const REJECTS = 'import_unreadable';
 
 /**
@@ -108,6 +110,14 @@ type StagedRead = Omit<StagedFile, 'encoding' | 'delimiter'>;
 
 /** Reads the registered file, whose header comes after `offset` empty lines (its rows are numbered from there). */
 async function readIntoRaw(db: Connector, source: string, text: string, delimiter: Delimiter, blankLines: number[], offset: number): Promise<StagedRead> {
+	const headerLength = /[\r\n]/.exec(text.slice(0, MAX_HEADER_CHARS + 1))?.index ?? text.length;
+	if (headerLength > MAX_HEADER_CHARS) {
+		throw new ImportFileError(
+			source,
+			`the first line, which should hold the column names, is more than ${MAX_HEADER_CHARS.toLocaleString('en-CA')} characters long. ` +
+				'Check that you chose the right file (a CSV has one row of column names, then one row per record), or export the data again as CSV.'
+		);
+	}
 	const headers = headerCells(text, delimiter);
 	if (headers.length > MAX_COLUMNS) {
 		throw new ImportFileError(
@@ -168,6 +178,9 @@ function blankLinesNote(rows: number[]): string {
 	return `${which}; the other rows keep the numbers a spreadsheet shows.`;
 }
 
+/** Line numbers sent to the database in one statement. */
+const SKIPPED_AT_ONCE = 10_000;
+
 /**
  * Gives each staged row the number a spreadsheet shows when the reader set rows aside or skipped empty lines: those
  * keep their numbers, so the rows after them are not renumbered.
@@ -175,7 +188,10 @@ function blankLinesNote(rows: number[]): string {
 async function renumberRows(db: Connector, columns: string[], skipped: number[]): Promise<void> {
 	const cells = columns.map(quoteIdentifier).join(', ');
 	await db.exec(`CREATE OR REPLACE TEMP TABLE import_skipped (line INTEGER)`);
-	await db.query(`INSERT INTO import_skipped SELECT unnest(?::INTEGER[])`, [JSON.stringify(skipped)]);
+	// In parts: one list of 200,000 line numbers as a parameter traps duckdb-wasm (memory access out of bounds).
+	for (let start = 0; start < skipped.length; start += SKIPPED_AT_ONCE) {
+		await db.query(`INSERT INTO import_skipped SELECT unnest(?::INTEGER[])`, [JSON.stringify(skipped.slice(start, start + SKIPPED_AT_ONCE))]);
+	}
 	await db.exec(
 		`CREATE OR REPLACE TABLE ${RAW_TABLE} AS
 		 WITH total AS (SELECT count(*) + (SELECT count(*) FROM import_skipped) AS n FROM ${RAW_TABLE}),

@@ -49,3 +49,16 @@ test('headers and values named like Object members ("constructor", "__proto__", 
 	expect(rowCounts(check)).toEqual({ read: 2, accepted: 1, rejected: 1 });
 	expect(check.problems[0]).toMatchObject({ row: 3, column: 'Technique', value: 'constructor' });
 });
+
+test('250,000 empty lines between two rows are skipped and counted, without trapping the engine', async () => {
+	const text = `${HEADER}\n${ROWS[0]}\n${'\n'.repeat(250_000)}${ROWS[1]}\n`;
+	const staged = await readOnly('visits.csv', bytesOf(text));
+	expect(staged.rowsRead).toBe(2);
+	expect(staged.notes[0]).toMatch(/^250000 empty lines were skipped \(rows 3, 4, 5/);
+});
+
+test('a first line of more than a million characters is refused as no header, naming the file', async () => {
+	await expect(readOnly('bomb.csv', bytesOf('1'.repeat(1_500_000)))).rejects.toThrow(
+		'bomb.csv: the first line, which should hold the column names, is more than 1,000,000 characters long.'
+	);
+});
