@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { FuzzScale } from './fuzzCase';
-import { fuzzCases } from './families';
+import { fuzzCases, hostileUpload } from './families';
 import { isFailure, summarise, writeReport } from './fuzzReport';
 import { runCases } from './workerPool';
 
@@ -39,6 +39,11 @@ const results = await runCases(cases, {
 		}
 	}
 });
+// A worker that hung or died said nothing of its file: make it again here to say what it was.
+for (const r of results.filter((r) => r.note === '')) {
+	const upload = await hostileUpload(r, scale);
+	Object.assign(r, { note: upload.note, files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes.length })) });
+}
 const summary = summarise(results, { scale, seed, seconds: Math.round((performance.now() - started) / 1000), timeoutSeconds });
 if (!values.only) writeReport(values.out!, summary, results);
 console.log(JSON.stringify({ files: summary.files, outcomes: summary.outcomes, shownChanged: summary.shownChanged, seconds: summary.seconds }));
