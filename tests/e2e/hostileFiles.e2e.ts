@@ -1,0 +1,56 @@
+import { expect, test } from './fixtures';
+import { DEMO } from './demoFacts';
+import { LONG, kpi, openData } from './importSteps';
+import { FAMILIES, fuzzCases, hostileUpload } from '../../scripts/fuzz/families';
+
+/** The seed of the subset `npm test` fuzzes in Node (tests/unit/fuzz); here the first file of each family, through the page. */
+const SEED = 20261126;
+
+test('one hostile file of every fuzzing family, through the import page: each ends in a clear error or a checked import, and the shown data stay', async ({ page }) => {
+	test.setTimeout(8 * 60_000);
+	await page.goto('./');
+	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.all.sessions, { timeout: LONG });
+	await openData(page);
+
+	const cases = fuzzCases('subset', SEED);
+	const outcomes: string[] = [];
+	for (const family of FAMILIES) {
+		const fuzzCase = cases.find((c) => c.family === family.name)!;
+		const upload = await hostileUpload(fuzzCase, 'subset');
+		const label = `${family.name} #${fuzzCase.index} (${upload.note})`;
+		await page
+			.getByLabel('Import data')
+			.setInputFiles(upload.files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) })));
+		const stopped = page.getByRole('alert').filter({ hasText: 'The import stopped.' });
+		const cancel = page.getByRole('button', { name: 'Cancel import' });
+		await expect(stopped.or(cancel).first(), label).toBeVisible({ timeout: LONG });
+		if (await stopped.isVisible()) {
+			// A clear error names the file it is about.
+			await expect(stopped, label).toContainText(upload.files[0].name.split('/').pop()!);
+			outcomes.push(`${label}: refused`);
+			continue;
+		}
+		// Identifying columns (free-text notes, say) are dropped, as a person must before mapping.
+		const drop = page.getByRole('button', { name: /^Drop (this column|these columns)$/ });
+		if (await drop.isVisible()) await drop.click();
+		const check = page.getByRole('button', { name: /^Check [\d,]+ rows?$/ });
+		if ((await check.isVisible()) && (await check.isEnabled())) {
+			await check.click();
+			const verdict = page.getByRole('heading', { name: /rows? can be imported/ });
+			const before = page.getByRole('alert').filter({ hasText: 'Before the rows can be checked' });
+			await expect(verdict.or(before).or(stopped).first(), label).toBeVisible({ timeout: LONG });
+			outcomes.push(`${label}: ${(await verdict.isVisible()) ? await verdict.textContent() : (await before.isVisible()) ? 'fields to map listed' : await stopped.textContent()}`);
+		} else {
+			outcomes.push(`${label}: mapping step`);
+		}
+		await cancel.first().click();
+		await expect(page.getByLabel('Import data')).toBeVisible();
+	}
+	console.log(outcomes.join('\n'));
+	expect(outcomes).toHaveLength(FAMILIES.length);
+
+	await page.goto('./');
+	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.all.sessions, { timeout: LONG });
+	const rows = (await openData(page), page.getByRole('table', { name: 'Datasets in this browser' }).locator('tbody tr'));
+	await expect(rows).toHaveCount(1);
+});
