@@ -28,7 +28,10 @@ worker.addEventListener('activate', (event) => {
 	);
 });
 
-/** The app's files from the cache (a HEAD request gets the headers only); pages from the network, the cache offline. */
+/**
+ * The app's files and pages from the cache, all of one version (a HEAD request gets the headers only); anything
+ * else from the network, or from the cache when offline. A new version installs its own cache and drops the old.
+ */
 async function respond(request: Request): Promise<Response> {
 	const cache = await caches.open(CACHE);
 	const path = new URL(request.url).pathname;
