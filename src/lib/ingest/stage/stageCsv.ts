@@ -21,6 +21,8 @@ const FILE_NAME = 'import-upload.csv';
 export const MAX_COLUMNS = 2000;
 /** The longest header line read: 2,000 long column names fit many times over; a longer one is not a header. */
 const MAX_HEADER_CHARS = 1_000_000;
+/** DuckDB's own longest row, in bytes, unless told otherwise. */
+const DUCKDB_MAX_LINE = 2_097_152;
 const REJECTS = 'import_unreadable';
 
 /**
@@ -46,7 +48,7 @@ export async function stageCsv(db: Connector, bytes: Uint8Array, source: string,
 	await db.registerFile(FILE_NAME, utf8);
 	try {
 		const emptyLinesBefore = leading.match(/\r\n|\r|\n/g)?.length ?? 0;
-		const staged = await readIntoRaw(db, source, text, delimiter, blankLineRows(text, delimiter), emptyLinesBefore);
+		const staged = await readIntoRaw(db, source, text, utf8.length, delimiter, blankLineRows(text, delimiter), emptyLinesBefore);
 		return { ...staged, encoding: decoded.encoding, delimiter, notes: [...plain.notes, ...staged.notes] };
 	} finally {
 		await db.dropFile(FILE_NAME);
@@ -89,7 +91,7 @@ function explainUnreadable(u: UnreadableRow): Pick<UnreadableRow, 'reason' | 'te
 }
 
 /** DuckDB's CSV reader with everything stated (nothing sniffed): every cell as text, rows it cannot split set aside. */
-function readCsvSql(delimiter: Delimiter, names: string[], nullPadding = false): string {
+function readCsvSql(delimiter: Delimiter, names: string[], nullPadding: boolean, bytes: number): string {
 	const options = [
 		`header = true`,
 		`auto_detect = false`,
@@ -98,6 +100,8 @@ function readCsvSql(delimiter: Delimiter, names: string[], nullPadding = false):
 		`escape = '"'`,
 		`skip = 0`,
 		`columns = {${names.map((n) => `${quoteLiteral(n)}: 'VARCHAR'`).join(', ')}}`,
+		// A row may be as long as the file: with DuckDB's 2 MB default a longer quoted cell reads as an unclosed quote.
+		`max_line_size = ${Math.max(DUCKDB_MAX_LINE, bytes + 1)}`,
 		`store_rejects = true`,
 		`rejects_table = ${quoteLiteral(REJECTS)}`,
 		`rejects_scan = ${quoteLiteral(`${REJECTS}_scan`)}`
@@ -109,7 +113,7 @@ function readCsvSql(delimiter: Delimiter, names: string[], nullPadding = false):
 type StagedRead = Omit<StagedFile, 'encoding' | 'delimiter'>;
 
 /** Reads the registered file, whose header comes after `offset` empty lines (its rows are numbered from there). */
-async function readIntoRaw(db: Connector, source: string, text: string, delimiter: Delimiter, blankLines: number[], offset: number): Promise<StagedRead> {
+async function readIntoRaw(db: Connector, source: string, text: string, bytes: number, delimiter: Delimiter, blankLines: number[], offset: number): Promise<StagedRead> {
 	const headerLength = /[\r\n]/.exec(text.slice(0, MAX_HEADER_CHARS + 1))?.index ?? text.length;
 	if (headerLength > MAX_HEADER_CHARS) {
 		throw new ImportFileError(
@@ -135,7 +139,7 @@ async function readIntoRaw(db: Connector, source: string, text: string, delimite
 		// Cells are kept trimmed, a blank cell as NULL, so no later step trims the same text again.
 		const cells = columns.map((c) => `nullif(trim(${quoteIdentifier(c)}), '') AS ${quoteIdentifier(c)}`).join(', ');
 		await db.exec(
-			`CREATE OR REPLACE TABLE ${RAW_TABLE} AS SELECT (row_number() OVER () + 1)::INTEGER AS __row, ${cells || '*'} FROM ${readCsvSql(delimiter, columns, trailingDelimiter)}`
+			`CREATE OR REPLACE TABLE ${RAW_TABLE} AS SELECT (row_number() OVER () + 1)::INTEGER AS __row, ${cells || '*'} FROM ${readCsvSql(delimiter, columns, trailingDelimiter, bytes)}`
 		);
 	} catch (cause) {
 		throw new ImportFileError(

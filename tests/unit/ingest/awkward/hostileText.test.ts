@@ -62,3 +62,11 @@ test('a first line of more than a million characters is refused as no header, na
 		'bomb.csv: the first line, which should hold the column names, is more than 1,000,000 characters long.'
 	);
 });
+
+test('a quoted cell of 3 MB with line breaks and commas is one cell, not an unclosed quote and a thousand broken rows', async () => {
+	const note = Array.from({ length: 3 * 1024 }, (_, i) => 'x'.repeat(1020) + (i % 2 ? ',\n' : ', ')).join('');
+	const text = lines([`${HEADER},Notes`, `${ROWS[0]},"${note}"`, `${ROWS[1]},short`]);
+	const { raw, check } = await importFile('visits.csv', bytesOf(text), WIDE);
+	expect(rowCounts(check)).toEqual({ read: 2, accepted: 2, rejected: 0 });
+	expect(raw[0].Notes).toBe(note);
+});
