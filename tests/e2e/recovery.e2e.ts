@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO } from './demoFacts';
-import { LONG, importFrontDesk, kpi } from './importSteps';
+import { LONG, checkRows, chooseFiles, importFrontDesk, kpi, openData } from './importSteps';
 
 // The worker's failure reaches the console twice: as the worker's uncaught error, and as the ErrorEvent that
 // duckdb-wasm logs when its worker fails.
@@ -74,4 +74,20 @@ test('an imported dataset comes back from this browser’s storage when the engi
 	await editor.fill("SELECT * FROM read_text('clinic-export.csv')");
 	await page.getByRole('button', { name: 'Run', exact: true }).click();
 	await expect(page.getByRole('alert').locator('pre')).toContainText('disabled by configuration');
+});
+
+test('when the import’s own engine stops, the import says so and starts over on a new one; the shown data stay', async ({ page }) => {
+	await openData(page);
+	await chooseFiles(page, 'clinic-visits.csv');
+	await expect(page.getByRole('heading', { name: 'clinic-visits.csv' })).toBeVisible({ timeout: LONG });
+	// On this page only the import's engine runs: the shown data's has not been needed.
+	await breakEngine(page);
+	await page.getByRole('button', { name: 'Check 18 rows' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'The import stopped.' })).toContainText(
+		"The import's database engine stopped (RuntimeError: unreachable (engine failure for this test)). Choose the file again to start over."
+	);
+	await chooseFiles(page, 'clinic-visits.csv');
+	await checkRows(page, '18', '15 rows can be imported, 3 rows rejected');
+	await page.goto('./');
+	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.all.sessions, { timeout: LONG });
 });

@@ -60,7 +60,8 @@ export async function openBrowserConnector(): Promise<Connector> {
 		worker.terminate();
 		announce(dead);
 	}
-	worker.addEventListener('error', (event) => stop(new Error(event.message || 'the database worker failed')));
+	// The browser words a worker's error as "Uncaught Error: …"; the reason is what follows.
+	worker.addEventListener('error', (event) => stop(new Error(event.message?.replace(/^Uncaught (?:Error: )?/, '') || 'the database worker failed')));
 
 	async function guarded<T>(action: () => Promise<T>): Promise<T> {
 		if (dead) throw dead;

@@ -5,6 +5,7 @@ import { createCanonicalTables, exportCanonicalArrow, loadCanonicalFiles } from 
 import type { Connector } from '$lib/db/connector';
 import { loadReferenceTables } from '$lib/db/referenceTables';
 import { buildSessionFacts } from '$lib/db/sessionFacts';
+import { EngineStopped } from '$lib/db/engineStopped';
 import { LOCK_SETTINGS } from '$lib/db/settings';
 import { allProblems, checkImport } from '$lib/ingest/check/checkImport';
 import { commitImport, type ImportCounts } from '$lib/ingest/check/commitImport';
@@ -470,6 +471,14 @@ export class ImportFlow {
 
 	#fail(run: number, error: unknown): void {
 		if (error instanceof Cancelled || run !== this.#run) return;
+		if (error instanceof EngineStopped) {
+			// The import's own engine is gone, with the file's rows: start over on a new one.
+			void this.#closeDb();
+			this.#reset();
+			this.step = 'choose';
+			this.error = `The import's database engine stopped (${errorMessage(error.cause)}). Choose the file again to start over.`;
+			return;
+		}
 		this.progress = null;
 		this.error = errorMessage(error);
 		this.step = this.staged ? 'map' : 'choose';
