@@ -41,6 +41,13 @@ export interface ShownDataset {
 }
 
 let started: Promise<ShownDataset> | undefined;
+/**
+ * The id of the dataset shown, or being started to be shown, known at once: an import's save asks for it while a
+ * start may be waiting for that very save (see chosenFiles).
+ */
+let shownId: string | undefined;
+/** Counts starts and shown databases, so that only the latest says which dataset is shown. */
+let starts = 0;
 
 /** Work that still needs a database after it stops being shown (keeping an import): it is closed after that. */
 const holds = new WeakMap<Connector, Promise<unknown>[]>();
@@ -89,9 +96,12 @@ async function chosenFiles(id: string): Promise<{ dataset: DatasetInfo; files: P
 
 /** Starts an engine with a dataset: the one chosen in this browser unless another is named. */
 async function start(onPhase: (phase: StartPhase) => void, id = activeDatasetId()): Promise<ShownDataset> {
+	const ticket = ++starts;
+	shownId = id;
 	onPhase('starting');
 	performance.mark(MARKS.start);
 	const chosen = await chosenFiles(id);
+	if (ticket === starts) shownId = chosen.dataset.id;
 	const [opened, fetched] = await Promise.allSettled([openBrowserConnector(), chosen.files]);
 	if (opened.status === 'rejected') throw opened.reason;
 	const db = opened.value;
@@ -147,6 +157,8 @@ async function restart(db: Connector, reason: Error): Promise<void> {
 export async function showDataset(next: { db: Connector; dataset: DatasetInfo } | { id: string }): Promise<ShownDataset> {
 	const previous = started;
 	if ('db' in next) {
+		starts++;
+		shownId = next.dataset.id;
 		started = Promise.resolve({ ...next, fallback: null });
 		watch(next.db);
 	} else {
@@ -161,13 +173,11 @@ export async function showDataset(next: { db: Connector; dataset: DatasetInfo } 
 }
 
 /** Remembers a dataset just kept in this browser as the one to show next time, if it is still the one shown. */
-export async function rememberKeptDataset(id: string): Promise<void> {
-	const shown = await started?.catch(() => null);
-	if (shown?.dataset.id === id) setActiveDatasetId(id);
+export function rememberKeptDataset(id: string): void {
+	if (shownId === id) setActiveDatasetId(id);
 }
 
 /** The id of the dataset the charts show (or will, once started): the one chosen in this browser until then. */
-export async function shownDatasetId(): Promise<string> {
-	const shown = await started?.catch(() => null);
-	return shown?.dataset.id ?? activeDatasetId();
+export function shownDatasetId(): string {
+	return shownId ?? activeDatasetId();
 }

@@ -412,7 +412,7 @@ export class ImportFlow {
 			const arrow = await exportCanonicalArrow(db);
 			performance.mark(IMPORT_MARKS.exported);
 			await keepDataset(dataset, arrow);
-			await rememberKeptDataset(dataset.id);
+			rememberKeptDataset(dataset.id);
 			this.saving = 'saved';
 			performance.mark(IMPORT_MARKS.kept);
 		} catch (error) {
