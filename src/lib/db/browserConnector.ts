@@ -48,29 +48,34 @@ export async function openBrowserConnector(): Promise<Connector> {
 	const statements = new StatementCache((sql) => conn.prepare(sql));
 
 	// The engine stopping by itself: every call under way or to come fails with the reason, and the worker goes.
+	// Calls under way are kept by their rejecter only while they run, so no result outlives its call.
 	let dead: EngineStopped | null = null;
 	let closing = false;
+	const underway = new Set<(reason: Error) => void>();
 	let announce!: (reason: Error) => void;
 	const stopped = new Promise<Error>((resolve) => (announce = resolve));
-	const failing = stopped.then((reason) => Promise.reject(reason));
-	failing.catch(() => undefined);
 	function stop(reason: unknown): void {
 		if (dead || closing) return;
 		dead = new EngineStopped(reason);
 		worker.terminate();
+		for (const reject of underway) reject(dead);
+		underway.clear();
 		announce(dead);
 	}
 	// The browser words a worker's error as "Uncaught Error: …"; the reason is what follows.
 	worker.addEventListener('error', (event) => stop(new Error(event.message?.replace(/^Uncaught (?:Error: )?/, '') || 'the database worker failed')));
 
-	async function guarded<T>(action: () => Promise<T>): Promise<T> {
-		if (dead) throw dead;
-		try {
-			return await Promise.race([action(), failing]);
-		} catch (cause) {
-			if (!dead && isEngineFailure(cause)) stop(cause);
-			throw dead ?? cause;
-		}
+	function guarded<T>(action: () => Promise<T>): Promise<T> {
+		if (dead) return Promise.reject(dead);
+		return new Promise<T>((resolve, reject) => {
+			underway.add(reject);
+			action()
+				.then(resolve, (cause) => {
+					if (!dead && isEngineFailure(cause)) stop(cause);
+					reject(dead ?? cause);
+				})
+				.finally(() => underway.delete(reject));
+		});
 	}
 
 	async function run<T>(sql: string, action: () => Promise<T>): Promise<T> {
