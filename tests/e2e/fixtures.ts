@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 /** The prefix of the console error that reports a Content Security Policy violation (see the init script below). */
 const CSP_VIOLATION = 'CSP violation';
@@ -26,15 +26,20 @@ export const test = base.extend<{ pageProblems: string[]; expectedProblems: RegE
 					console.error(`${prefix}: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
 				});
 			}, CSP_VIOLATION);
-			page.on('console', (message) => {
-				if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-			});
-			page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-			page.on('dialog', async (dialog) => {
-				if (dialog.type() === 'confirm') return;
-				problems.push(`${dialog.type()} dialog: ${dialog.message()}`);
-				await dialog.dismiss();
-			});
+			// Every page of the test, the first and any it opens.
+			const watch = (watched: Page) => {
+				watched.on('console', (message) => {
+					if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+				});
+				watched.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+				watched.on('dialog', async (dialog) => {
+					if (dialog.type() === 'confirm') return;
+					problems.push(`${dialog.type()} dialog: ${dialog.message()}`);
+					await dialog.dismiss();
+				});
+			};
+			watch(page);
+			context.on('page', watch);
 			await use(problems);
 			const unexpected = problems.filter((p) => !expectedProblems?.test(p));
 			expect(unexpected, 'no foreign request, CSP violation, console error, uncaught exception or dialog').toEqual([]);
