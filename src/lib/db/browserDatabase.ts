@@ -120,6 +120,8 @@ async function start(onPhase: (phase: StartPhase) => void, id = activeDatasetId(
 }
 
 const datasetName = (dataset: DatasetInfo) => (dataset.id === DEMO_DATASET_ID ? 'the demo data' : `“${dataset.name}”`);
+/** "the demo data are", "“Clinic A” is". */
+const datasetIs = (dataset: DatasetInfo) => `${datasetName(dataset)} ${dataset.id === DEMO_DATASET_ID ? 'are' : 'is'}`;
 
 /** Starts the engine again, with the same dataset, if the shown database's engine stops by itself. */
 function watch(db: Connector): void {
@@ -140,8 +142,8 @@ async function restart(db: Connector, reason: Error): Promise<void> {
 			tone: 'done',
 			text:
 				again.dataset.id === shown.dataset.id
-					? `The database engine stopped and was started again: ${name} ${again.dataset.id === DEMO_DATASET_ID ? 'are' : 'is'} loaded again, as before.`
-					: `The database engine stopped and was started again, but ${name} could not be loaded again: ${datasetName(again.dataset)} ${again.dataset.id === DEMO_DATASET_ID ? 'are' : 'is'} shown.`
+					? `The database engine stopped and was started again: ${datasetIs(again.dataset)} loaded again, as before.`
+					: `The database engine stopped and was started again, but ${name} could not be loaded again: ${datasetIs(again.dataset)} shown.`
 		};
 	} catch (error) {
 		engineStatus.notice = { tone: 'failed', text: `The database engine stopped and could not be started again (${errorMessage(error)}). Reload the page to try again.` };

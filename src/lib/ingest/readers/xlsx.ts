@@ -69,8 +69,12 @@ export async function xlsxSheetNames(bytes: Uint8Array, source = 'the workbook')
 /** The most cells (last row × last column) a sheet may span: the Excel reader lays out every one of them. */
 export const MAX_SHEET_CELLS = 50_000_000;
 
+/** Each workbook's extent, measured once though its sheet names and then a sheet are read. */
+const extents = new WeakMap<Uint8Array, ReturnType<typeof sheetExtent>>();
+
 async function refuseHugeSheets(bytes: Uint8Array, source: string): Promise<void> {
-	const extent = await sheetExtent(bytes);
+	if (!extents.has(bytes)) extents.set(bytes, sheetExtent(bytes));
+	const extent = await extents.get(bytes)!;
 	if (!extent || extent.rows * extent.columns <= MAX_SHEET_CELLS) return;
 	const count = (n: number) => n.toLocaleString('en-CA');
 	throw new ImportFileError(
