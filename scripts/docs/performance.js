@@ -1,0 +1,284 @@
+// Writes the measured figures in docs/performance.md, between `<!-- bench:start -->` and `<!-- bench:end -->`, from
+// the files the measurements write: bench/results/startup.json (npm run measure:startup), bench/results/import.json
+// (npm run measure:import) and bench/results/latest.json (npm run bench). Nothing in that region is typed by hand.
+// Usage: npm run docs:performance (after a measurement). tests/unit/docsPerformance.test.ts fails when the region
+// differs from what this script writes.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const START_MARKER = '<!-- bench:start -->';
+export const END_MARKER = '<!-- bench:end -->';
+
+/** The aims the measurements are read against (the product's targets, not measurements). */
+export const AIMS = {
+	/** Navigation to the first chart of the demo data. */
+	firstChartMs: 2000,
+	/** A million visit rows, from choosing the file until the dashboard shows them. */
+	importMillionMs: 3000,
+	/** A filter change repainted, p95, at a million sessions. */
+	filterP95Ms: 100,
+	/** The page's p95 over Arquero's, at a million sessions: at most half. */
+	arqueroRatio: 0.5,
+	/** The page's p95 over native DuckDB's, at a million sessions: at most twice. */
+	nativeRatio: 2,
+	/** Ten million sessions: a filter change within 250 ms (p95). */
+	tenMillionFilterP95Ms: 250,
+	/** A browser tab's WebAssembly memory, in MB (4 GB). */
+	wasmMemoryMb: 4096
+};
+
+/**
+ * @typedef {{ first_chart_ms: number, duckdb_start_ms: number, data_load_ms: number }} StartupRun
+ * @typedef {{
+ *   date: string,
+ *   runs: StartupRun[],
+ *   median: StartupRun,
+ *   filter_change_queries_ms: { count: number, median: number, max: number },
+ *   sizes_bytes: { build_uncompressed: number, wasm: number, wasm_brotli: number, demo_data: number }
+ * }} StartupResults
+ * @typedef {{
+ *   rows: number, file_mb: number, read_and_map_ms: number, check_ms: number, import_ms: number, overview_ms: number,
+ *   until_dashboard_ms: number, kept_after_dashboard_ms: number, marks_ms: Record<string, number>
+ * }} ImportRun
+ * @typedef {{ what: string, results: ImportRun[], measured_at: string }} ImportResults
+ * @typedef {{ p50: number, p95: number, threads?: number }} PeerTimes
+ * @typedef {{
+ *   rows: number, load_ms: number, first_chart_ms: number, kept_after_first_chart_ms: number,
+ *   rollups_built_after_first_chart_ms: number, longest_task_while_keeping_ms: number,
+ *   filter: { p50: number, p95: number, max: number, changes: number }, filter_ms: number[],
+ *   queries_p50_ms: number, queries_ms: number[],
+ *   all_sessions_view_ms: number | null, all_sessions_view_queries_ms: number | null,
+ *   remembered_views: number, views_from_rollups: number, long_tasks_over_50ms: number, longest_task_ms: number,
+ *   peers: { arquero: PeerTimes | null, native: PeerTimes | null, native_1_thread: PeerTimes | null },
+ *   duckdb_memory_mb: number, js_heap_mb: number
+ * }} BenchRun
+ * @typedef {{ commit: string, date: string, machine: string, results: BenchRun[] }} BenchResults
+ * @typedef {{ startup: StartupResults | null, imports: ImportResults | null, bench: BenchResults | null }} PerformanceResults
+ */
+
+const count = (/** @type {number} */ n) => n.toLocaleString('en-CA');
+const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
+const millis = (/** @type {number} */ ms) => `${count(ms)} ms`;
+const megabytes = (/** @type {number} */ bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const kilobytes = (/** @type {number} */ bytes) => `${Math.round(bytes / 1e3)} kB`;
+const day = (/** @type {string} */ iso) => iso.slice(0, 10);
+const ratio = (/** @type {number} */ r) => `${r.toFixed(2)}×`;
+const met = (/** @type {boolean} */ ok) => (ok ? 'met' : 'not met');
+const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** @param {string} path */
+function readJson(path) {
+	return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+/**
+ * The measurements as the scripts wrote them; a file not (yet) written is null.
+ * @param {string} dir
+ * @returns {PerformanceResults}
+ */
+export function readPerformanceResults(dir = 'bench/results') {
+	return {
+		startup: readJson(join(dir, 'startup.json')),
+		imports: readJson(join(dir, 'import.json')),
+		bench: readJson(join(dir, 'latest.json'))
+	};
+}
+
+/** @param {StartupResults | null} startup */
+function startupSection(startup) {
+	if (!startup) return ['### Start-up', '', 'Not measured: `bench/results/startup.json` is not there. Run `npm run build && npm run measure:startup`.'];
+	const { runs, median: m, filter_change_queries_ms: queries, sizes_bytes: sizes } = startup;
+	const range = (/** @type {keyof StartupRun} */ key) => {
+		const values = runs.map((r) => r[key]);
+		return `${seconds(m[key])} | ${seconds(Math.min(...values))} | ${seconds(Math.max(...values))}`;
+	};
+	return [
+		'### Start-up',
+		'',
+		`From \`bench/results/startup.json\`, measured ${day(startup.date)} (the file does not record the machine): ${runs.length} cold loads of the demo data.`,
+		'',
+		`| | median of ${runs.length} | fastest | slowest |`,
+		'|---|---|---|---|',
+		`| navigation → first chart drawn | ${range('first_chart_ms')} |`,
+		`| DuckDB's start (worker and wasm) | ${range('duckdb_start_ms')} |`,
+		`| loading the demo data | ${range('data_load_ms')} |`,
+		'',
+		`Aim: the first chart within ${seconds(AIMS.firstChartMs)}: ${met(m.first_chart_ms <= AIMS.firstChartMs)} (${seconds(m.first_chart_ms)}).`,
+		'',
+		`The overview's queries after a filter change (each condition chosen in turn, ${queries.count} measured): median ${millis(queries.median)}, slowest ${millis(queries.max)}.`,
+		'',
+		`Sizes: the DuckDB wasm is ${megabytes(sizes.wasm)}, sent as ${megabytes(sizes.wasm_brotli)} with brotli; the whole build is ${megabytes(sizes.build_uncompressed)} uncompressed; the demo data are ${kilobytes(sizes.demo_data)} of gzipped CSV.`
+	];
+}
+
+/** @param {ImportResults | null} imports */
+function importSection(imports) {
+	if (!imports) return ['### Import', '', 'Not measured: `bench/results/import.json` is not there. Run `npm run build && npm run measure:import`.'];
+	const lines = [
+		'### Import',
+		'',
+		`From \`bench/results/import.json\`, measured ${day(imports.measured_at)} (the file does not record the machine): ${imports.what}.`,
+		'',
+		'| rows (file) | file chosen → mapping shown | check | import | overview drawn | until the dashboard shows it | then kept in this browser |',
+		'|---|---|---|---|---|---|---|'
+	];
+	for (const r of imports.results) {
+		lines.push(
+			`| ${count(r.rows)} (${r.file_mb} MB) | ${seconds(r.read_and_map_ms)} | ${seconds(r.check_ms)} | ${seconds(r.import_ms)} | ${seconds(r.overview_ms)} | **${seconds(r.until_dashboard_ms)}** | ${seconds(r.kept_after_dashboard_ms)} more |`
+		);
+	}
+	const reader = imports.results
+		.filter((r) => r.marks_ms['import-staged'] !== undefined && r.marks_ms['import-database-ready'] !== undefined)
+		.map((r) => `${seconds(r.marks_ms['import-staged'] - r.marks_ms['import-database-ready'])} at ${count(r.rows)} rows`);
+	if (reader.length > 0) lines.push('', `Of the first step, DuckDB's CSV reader (the page's marks \`import-database-ready\` to \`import-staged\`): ${reader.join(', ')}.`);
+	const million = imports.results.find((r) => r.rows === 1_000_000);
+	lines.push(
+		'',
+		million
+			? `Aim: a million rows shown within ${seconds(AIMS.importMillionMs)}: ${met(million.until_dashboard_ms <= AIMS.importMillionMs)} (${seconds(million.until_dashboard_ms)}).`
+			: `Aim: a million rows shown within ${seconds(AIMS.importMillionMs)}: not measured in this run.`
+	);
+	return lines;
+}
+
+/** @param {PeerTimes | null} peer */
+const peerTimes = (peer) => (peer ? `${peer.p50} / ${peer.p95} ms` : 'not measured');
+
+/** @param {BenchRun} run @param {PeerTimes | null} peer */
+const peerRatio = (run, peer) => (peer ? ratio(run.filter.p95 / peer.p95) : '–');
+
+/** @param {BenchRun} r */
+function firstChange(r) {
+	if (r.filter_ms.length === 0 || r.queries_ms.length === 0) return null;
+	const slowest = r.filter_ms[0] === Math.max(...r.filter_ms) ? ', the slowest of them' : '';
+	return `the first change took ${millis(r.filter_ms[0])} (${millis(r.queries_ms[0])} of queries)${slowest}`;
+}
+
+/** @param {BenchResults | null} bench */
+function benchSection(bench) {
+	if (!bench) return ['### Benchmark', '', 'Not measured: `bench/results/latest.json` is not there. Run `npm run build && npm run bench`.'];
+	const lines = [
+		'### Benchmark',
+		'',
+		`From \`bench/results/latest.json\`: commit ${bench.commit.slice(0, 7)}, ${day(bench.date)}, ${bench.machine}.`,
+		'',
+		'The page:',
+		'',
+		'| sessions | import to queryable | first chart | rollups built after it | filter change p50 | p95 | slowest | every session (Clear filters) | tasks over 50 ms (longest) | longest task while keeping | DuckDB memory | JS heap |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|'
+	];
+	for (const r of bench.results) {
+		const cleared = r.all_sessions_view_ms === null ? 'remembered' : `${millis(r.all_sessions_view_ms)} (${millis(r.all_sessions_view_queries_ms ?? 0)} of queries)`;
+		lines.push(
+			`| ${count(r.rows)} | ${seconds(r.load_ms)} | ${seconds(r.first_chart_ms)} | ${seconds(r.rollups_built_after_first_chart_ms)} | ${millis(r.filter.p50)} | ${millis(r.filter.p95)} | ${millis(r.filter.max)} | ${cleared} | ${r.long_tasks_over_50ms} (${millis(r.longest_task_ms)}) | ${seconds(r.longest_task_while_keeping_ms)} | ${count(r.duckdb_memory_mb)} MB | ${count(r.js_heap_mb)} MB |`
+		);
+	}
+	lines.push(
+		'',
+		"The same views on the references, measured in the same run over the same rows (queries only, no drawing). A ratio is the page's p95 over the reference's p95:",
+		'',
+		'| sessions | page p50 / p95 | Arquero p50 / p95 | page ÷ Arquero | native DuckDB, 2 threads, p50 / p95 | page ÷ native | native DuckDB, 1 thread, p50 / p95 | page ÷ native 1 thread |',
+		'|---|---|---|---|---|---|---|---|'
+	);
+	for (const r of bench.results) {
+		const { arquero, native, native_1_thread: single } = r.peers;
+		lines.push(
+			`| ${count(r.rows)} | ${r.filter.p50} / ${r.filter.p95} ms | ${peerTimes(arquero)} | ${peerRatio(r, arquero)} | ${peerTimes(native)} | ${peerRatio(r, native)} | ${peerTimes(single)} | ${peerRatio(r, single)} |`
+		);
+	}
+	lines.push('', ...aims(bench), '', ...changes(bench));
+	return lines;
+}
+
+/** @param {BenchResults} bench */
+function aims(bench) {
+	const million = bench.results.find((r) => r.rows === 1_000_000);
+	if (!million) return ['Aims at a million sessions: not measured in this run.'];
+	const { arquero, native, native_1_thread: single } = million.peers;
+	const against = (/** @type {PeerTimes | null} */ peer, /** @type {number} */ most) =>
+		peer ? `${met(million.filter.p95 / peer.p95 <= most)} (${peerRatio(million, peer)})` : 'not measured';
+	const lines = [
+		'Aims at a million sessions:',
+		'',
+		`- a filter change repainted within ${millis(AIMS.filterP95Ms)} (p95): ${met(million.filter.p95 <= AIMS.filterP95Ms)} (${millis(million.filter.p95)});`,
+		`- at most half Arquero's time: ${against(arquero, AIMS.arqueroRatio)};`,
+		`- at most twice native DuckDB's: on one thread, as the page runs, ${against(single, AIMS.nativeRatio)}; on two threads, ${against(native, AIMS.nativeRatio)}.`
+	];
+	const tenMillion = bench.results.find((r) => r.rows === 10_000_000);
+	if (tenMillion) {
+		lines.push(`- at ten million sessions, within ${millis(AIMS.tenMillionFilterP95Ms)} (p95): ${met(tenMillion.filter.p95 <= AIMS.tenMillionFilterP95Ms)} (${millis(tenMillion.filter.p95)}).`);
+	} else {
+		const needed = (million.duckdb_memory_mb * 10) / 1000;
+		const fits = million.duckdb_memory_mb * 10 <= AIMS.wasmMemoryMb;
+		lines.push(
+			'',
+			`Ten million sessions (aim: ${millis(AIMS.tenMillionFilterP95Ms)} p95) are not run: at the ${count(million.duckdb_memory_mb)} MB of DuckDB memory measured for a million, they would need about ${needed.toFixed(0)} GB, which ${fits ? 'would fit' : 'does not fit'} in a browser tab's 4 GB of WebAssembly memory.`
+		);
+	}
+	return lines;
+}
+
+/** @param {BenchResults} bench */
+function changes(bench) {
+	return bench.results.map((r) => {
+		const parts = [
+			`${r.remembered_views} of the ${r.filter.changes} changes came back from the page's memory of views`,
+			`${r.views_from_rollups} read the rollups`,
+			`the overview's queries took ${millis(r.queries_p50_ms)} of a change at the median (the rest is drawing and waiting)`
+		];
+		const first = firstChange(r);
+		if (first) parts.push(first);
+		return `- At ${count(r.rows)} sessions, ${parts.join('; ')}.`;
+	});
+}
+
+/**
+ * The text between the markers, from the measurements: a pure function of its argument.
+ * @param {PerformanceResults} results
+ * @returns {string}
+ */
+export function performanceRegion(results) {
+	const lines = [
+		'<!-- Written by `npm run docs:performance` (scripts/docs/performance.js) from bench/results/*.json: change the script or rerun a measurement, not this text. -->',
+		'',
+		...startupSection(results.startup),
+		'',
+		...importSection(results.imports),
+		'',
+		...benchSection(results.bench)
+	];
+	return `\n${lines.join('\n')}\n`;
+}
+
+/**
+ * The region of a document between the markers (without them), or null when a marker is missing.
+ * @param {string} doc
+ */
+export function generatedRegion(doc) {
+	const start = doc.indexOf(START_MARKER);
+	const end = doc.indexOf(END_MARKER);
+	if (start < 0 || end < start) return null;
+	return doc.slice(start + START_MARKER.length, end);
+}
+
+/**
+ * The document with its region replaced.
+ * @param {string} doc
+ * @param {string} region
+ */
+export function withRegion(doc, region) {
+	const start = doc.indexOf(START_MARKER);
+	const end = doc.indexOf(END_MARKER);
+	if (start < 0 || end < start) throw new Error(`invalid docs/performance.md: it needs ${START_MARKER} followed by ${END_MARKER}`);
+	return doc.slice(0, start + START_MARKER.length) + region + doc.slice(end);
+}
+
+// Run as a script: rewrite docs/performance.md in place.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+	const path = process.argv[2] ?? 'docs/performance.md';
+	const doc = readFileSync(path, 'utf8');
+	const next = withRegion(doc, performanceRegion(readPerformanceResults(process.argv[3] ?? 'bench/results')));
+	if (next !== doc) writeFileSync(path, next);
+	console.log(next === doc ? `${path}: already up to date` : `${path}: measured figures rewritten`);
+}
