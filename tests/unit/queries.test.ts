@@ -21,35 +21,45 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 	});
 
 	it('describes each course by its first session and measures it pre to pre', async () => {
+		// C03 and C04 had one session: a baseline but no course change.
 		expect(await db.query(`SELECT client_id, primary_technique, therapist_id, strftime(month, '%Y-%m') AS month, sessions,
-			scored_sessions, pain_first_pre, pain_last_pre FROM client_courses ORDER BY client_id`)).toEqual([
-			{ client_id: 'C01', primary_technique: 'swedish', therapist_id: 'T01', month: '2025-01', sessions: 2, scored_sessions: 2, pain_first_pre: 6, pain_last_pre: 5 },
-			{ client_id: 'C02', primary_technique: 'trigger_point', therapist_id: 'T02', month: '2025-01', sessions: 2, scored_sessions: 2, pain_first_pre: 8, pain_last_pre: 6 },
-			{ client_id: 'C03', primary_technique: 'swedish', therapist_id: 'T01', month: '2025-02', sessions: 1, scored_sessions: 1, pain_first_pre: 4, pain_last_pre: 4 },
-			{ client_id: 'C04', primary_technique: 'deep_tissue', therapist_id: 'T02', month: '2025-02', sessions: 1, scored_sessions: 1, pain_first_pre: 7, pain_last_pre: 7 }
+			baseline, end_score, change, room FROM client_courses ORDER BY client_id`)).toEqual([
+			{ client_id: 'C01', primary_technique: 'swedish', therapist_id: 'T01', month: '2025-01', sessions: 2, baseline: 6, end_score: 5, change: 1, room: 6 },
+			{ client_id: 'C02', primary_technique: 'trigger_point', therapist_id: 'T02', month: '2025-01', sessions: 2, baseline: 8, end_score: 6, change: 2, room: 8 },
+			{ client_id: 'C03', primary_technique: 'swedish', therapist_id: 'T01', month: '2025-02', sessions: 1, baseline: 4, end_score: 4, change: null, room: 4 },
+			{ client_id: 'C04', primary_technique: 'deep_tissue', therapist_id: 'T02', month: '2025-02', sessions: 1, baseline: 7, end_score: 7, change: null, room: 7 }
 		]);
 	});
 
 	it('KPIs with no filter', async () => {
-		// Within: S1 2, S2 2, S3 3, S4 1, S5 1 (S6 has no post) -> 9 / 5 = 1.8 over 5 sessions of C01-C03.
-		// Course (2+ scored sessions), pre to pre: C01 6 -> 5 = 1 (not a responder), C02 8 -> 6 = 2 (responder).
+		// Within, per client: C01 (S1 2, S2 2) 2, C02 (S3 3, S4 1) 2, C03 (S5 1) 1 -> 5 / 3 over 3 clients and 5 sessions
+		// (S6 has no post). Course (2+ scored sessions), pre to pre: C01 6 -> 5 = 1 (not a responder), C02 8 -> 6 = 2 (responder).
 		expect(await queryKpis(db, NO_FILTER)).toEqual({
-			sessions: 6, clients: 4, withinPainChange: 1.8, withinSessions: 5, withinClients: 3,
+			sessions: 6, clients: 4, withinPainChange: 5 / 3, withinSessions: 5, withinClients: 3,
 			courseClients: 2, courseResponders: 1, coursePainChange: 1.5
 		});
 	});
 
 	it('KPIs for neck pain treated with Swedish', async () => {
-		// S1, S2, S5: within (2 + 2 + 1) / 3; course C01 only (C03 had one session): 6 -> 5.
+		// S1, S2, S5: within per client C01 2, C03 1 -> 1.5; course C01 only (C03 had one session): 6 -> 5.
 		const kpis = await queryKpis(db, filter({ conditions: ['neck_pain'], techniques: ['swedish'] }));
 		expect(kpis.sessions).toBe(3);
 		expect(kpis.clients).toBe(2);
-		expect(kpis.withinPainChange).toBeCloseTo(5 / 3, 10);
+		expect(kpis.withinPainChange).toBeCloseTo(1.5, 10);
 		expect(kpis.courseClients).toBe(1);
 		expect(kpis.coursePainChange).toBe(1);
-		// Courses are selected by their first session: C02's started in January, so none starts in February.
-		expect((await queryKpis(db, filter({ from: '2025-02' }))).courseClients).toBe(0);
 		expect((await queryKpis(db, filter({ therapists: ['T02'] }))).courseResponders).toBe(1);
+	});
+
+	it('a month range is the window courses are seen through: clients seen in it, to its last month', async () => {
+		// February: C01 (S2), C03 and C04 are seen. C01's course runs from January's 6 to February's 5; C03 and C04
+		// had one session. C02 was not seen in February.
+		const february = await queryKpis(db, filter({ from: '2025-02', to: '2025-02' }));
+		expect([february.courseClients, february.courseResponders, february.coursePainChange]).toEqual([1, 0, 1]);
+		// January: C01 and C02 are seen; C01's end must fall in January, where it has one session, so only C02 has a
+		// course (8 -> 6, a responder).
+		const january = await queryKpis(db, filter({ to: '2025-01' }));
+		expect([january.courseClients, january.courseResponders, january.coursePainChange]).toEqual([1, 1, 2]);
 	});
 
 	it('month bounds are inclusive and therapist and clinic filters apply', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db';
 import { loadOverview } from '$lib/overview/overview';
 import { filterWhere, MEASURES, queryConditionClients, queryTrends, type OutcomeFilter } from '$lib/queries';
-import { courseRowsSql } from '$lib/queries/courseRows';
+import { coursesSql } from '$lib/measures';
 import { loadRomResults } from '$lib/rom/romAnalysis';
 import { compareTechniques } from '$lib/techniques/techniqueComparison';
 import { loadTherapistAnalysis } from '$lib/therapists/therapistAnalysis';
@@ -111,11 +111,10 @@ describe('small-cell suppression holds under any filter', () => {
 		await fc.assert(
 			fc.asyncProperty(filters, ks, fc.constantFrom(...measures), fc.constantFrom('last_pre' as const, 'last_post' as const), async (filter, k, measure, end) => {
 				const result = await compareTechniques(db, { measure, end, filter, reference: null, adjustment: 'holm', k });
-				const where = filterWhere(filter);
+				const courses = coursesSql(measure, end, filter);
 				const counts = await db.query<{ technique: string; n: number }>(
-					`SELECT primary_technique AS technique, count(*)::INTEGER AS n FROM (SELECT * FROM (${courseRowsSql(measure, end)}) ${where.sql})
-					 WHERE change IS NOT NULL GROUP BY 1`,
-					where.params
+					`SELECT primary_technique AS technique, count(*)::INTEGER AS n FROM (${courses.sql}) WHERE change IS NOT NULL GROUP BY 1`,
+					courses.params
 				);
 				const small = counts.filter((c) => c.n < k);
 				expect(result.hidden).toBe(small.length);

@@ -1,4 +1,6 @@
 import type { Connector } from './connector';
+import { percentOfNormalSql } from '$lib/measures/romPercent';
+import { improvementSql } from '$lib/measures/withinSession';
 import { quoteLiteral } from './sql';
 
 /** The columns the dashboard filters and groups by, each stored as an ENUM of the values present. */
@@ -71,10 +73,10 @@ export async function buildSessionFacts(db: Connector): Promise<void> {
 		),
 		rom AS (
 			SELECT p.session_id,
-				avg(100 * p.pre / r.normal_degrees) AS rom_pct_pre,
-				avg(100 * p.post / r.normal_degrees) AS rom_pct_post,
+				avg(${percentOfNormalSql('p.pre', 'r.normal_degrees')}) AS rom_pct_pre,
+				avg(${percentOfNormalSql('p.post', 'r.normal_degrees')}) AS rom_pct_post,
 				-- avg skips the pairs with one side missing.
-				avg(100 * (p.post - p.pre) / r.normal_degrees) AS rom_pct_change
+				avg(${percentOfNormalSql(improvementSql('higher', 'p.pre', 'p.post'), 'r.normal_degrees')}) AS rom_pct_change
 			FROM pairs p
 			LEFT JOIN rom_movements r ON r.code = p.rom_movement
 			GROUP BY p.session_id

@@ -1,6 +1,7 @@
 /**
- * What each statistic on the pages means, in words a clinic owner reads, with its formula and source.
- * Changes are signed so that improvement is always positive, whichever way the instrument scores.
+ * What each statistic on the pages means, in words a clinic owner reads, with its formula and source. The measures
+ * themselves (within-session and across-course change, responders, reliable change, % of normal) are defined in the
+ * semantic layer, src/lib/measures/catalogue.ts, with their SQL; the glossary reads both.
  */
 export interface StatisticDefinition {
 	/** Stable key the pages look a definition up by, e.g. "d_z". */
@@ -19,19 +20,9 @@ const LAKENS = 'Lakens 2013, Front Psychol 4:863 (Table 1 is reproduced by the u
 
 export const STATISTICS: readonly StatisticDefinition[] = [
 	{
-		key: 'within_session_change', name: 'Within-session change',
-		meaning: 'How much a score improved from just before to just after one visit. Positive means better. It shows immediate relief, not lasting benefit, so it is never pooled with across-course change.',
-		formula: 'post - pre, sign flipped for instruments where lower is better', source: 'Project convention (domain.md, "Statistics")'
-	},
-	{
-		key: 'across_course_change', name: 'Across-course change',
-		meaning: 'How much a client’s score improved from the start of their course of treatment (intake or first visit) to its end (last visit or discharge). Positive means better.',
-		formula: 'last score - first score, sign flipped for instruments where lower is better', source: 'Project convention (domain.md, "Statistics")'
-	},
-	{
 		key: 'mean_ci', name: 'Mean with 95% confidence interval',
 		meaning: 'The average, and the range in which the true average plausibly lies given how many clients there are and how much they vary. A narrow interval means a precise estimate.',
-		formula: 'mean ± t(0.975, n - 1) × sd / √n', source: 'Student’s t interval; bootstrap intervals, where shown, resample clients, not sessions'
+		formula: 'mean ± t(0.975, n - 1) × sd / √n', source: 'Student’s t interval (Student 1908, Biometrika 6:1)'
 	},
 	{
 		key: 'd_z', name: 'Cohen’s d_z (standardized response mean)',
@@ -52,18 +43,6 @@ export const STATISTICS: readonly StatisticDefinition[] = [
 		key: 'g_s', name: 'Hedges’ g_s',
 		meaning: 'Cohen’s d_s made slightly smaller to correct its overstatement in small groups. Read it the same way: positive means the first group did better.',
 		formula: 'd_s × (1 - 3 / (4(n_1 + n_2 - 2) - 1))', source: LAKENS
-	},
-	{
-		key: 'responder_rate', name: 'Responder rate',
-		meaning: 'The share of clients whose improvement over their course reached the smallest change patients notice as meaningful (the MCID). The interval shows the plausible range of the true share.',
-		formula: 'clients with change ≥ MCID (points, or % of baseline) / clients; Wilson score 95% interval',
-		source: 'MCID per instrument (see the instrument table); Wilson 1927, JASA 22:209; Newcombe 1998, Stat Med 17:857'
-	},
-	{
-		key: 'reliable_change', name: 'Reliable change',
-		meaning: 'A change bigger than what measurement error alone would produce 95% of the time. A client with reliable improvement has very likely truly changed, whether or not the change matters to them.',
-		formula: 'SEm = sd_baseline × √(1 - r_xx); S_diff = √2 × SEm; reliable when change / S_diff > 1.96',
-		source: 'Jacobson & Truax 1991, J Consult Clin Psychol 59:12'
 	},
 	{
 		key: 'ancova', name: 'Baseline-adjusted comparison (ANCOVA)',
@@ -91,7 +70,7 @@ export const STATISTICS: readonly StatisticDefinition[] = [
 	{
 		key: 'unstable', name: 'Unstable estimate',
 		meaning: 'Computed from fewer than 20 clients, so it could change a lot with a few more clients. Read it as a hint, not a finding.',
-		formula: 'n < 20', source: 'Project convention (domain.md, "Statistics")'
+		formula: 'n < 20', source: 'A convention of this dashboard; public health reports flag small-n estimates the same way (e.g. Parker et al. 2017, NCHS Data Presentation Standards for Proportions, Vital Health Stat 2(175))'
 	},
 	{
 		key: 'suppression', name: 'Small-cell suppression',
@@ -110,11 +89,6 @@ export const STATISTICS: readonly StatisticDefinition[] = [
 		formula: 'MDC95 = 1.96 × √2 × SEm (MDC90 uses 1.645); the value and its level are published per instrument or movement',
 		source: 'Published per instrument and per movement (see the instrument and movement tables: pain MDC95 1.77 points; cervical 5.4-9.6 degrees, Fletcher & Bandy 2008; shoulder same-rater MDC90 4-8 degrees); Jacobson & Truax 1991'
 	},
-	{
-		key: 'percent_of_normal', name: 'Range of motion, % of normal',
-		meaning: 'A joint’s measured range of motion as a share of the typical full range for that movement, e.g. 90° of 180° shoulder flexion is 50%. Higher is better, up to 100%.',
-		formula: 'measured degrees / normal degrees for the movement × 100', source: 'Normal ranges from AAOS-style tables (see the movement table)'
-	}
 ];
 
 export function statistic(key: string): StatisticDefinition {

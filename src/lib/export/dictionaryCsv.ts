@@ -1,6 +1,7 @@
 import { toCsv } from '$lib/download/csvText';
 import { INSTRUMENTS } from '$lib/domain/instruments';
 import { STATISTICS } from '$lib/domain/statistics';
+import { COHORT_DEFINITIONS, MEASURE_DEFINITIONS, thresholdTolerance } from '$lib/measures';
 import { dataDictionary } from '$lib/schema';
 import { EXPORT_COLUMNS, type ExportColumn } from './exportRows';
 
@@ -8,7 +9,7 @@ const COLUMNS = ['section', 'name', 'type', 'description', 'allowed_values', 'so
 
 /**
  * The bundle's data dictionary as CSV text: the exported columns first, then the canonical tables they come from,
- * the instruments and the statistics the dashboard shows. One row per variable or term.
+ * the instruments, the measures and cohorts of the semantic layer, and the statistics the dashboard shows. One row per variable or term.
  */
 export function dictionaryCsv(exported: readonly ExportColumn[] = EXPORT_COLUMNS): string {
 	const rows: (string | null)[][] = [
@@ -20,10 +21,19 @@ export function dictionaryCsv(exported: readonly ExportColumn[] = EXPORT_COLUMNS
 			'instrument',
 			i.code,
 			null,
-			`${i.label}: ${i.min}-${i.max} ${i.unit}, ${i.better} is better${i.mcid_points === null ? '' : `; MCID ${i.mcid_points} ${i.unit}`}`,
+			`${i.label}: ${i.min}-${i.max} ${i.unit}, ${i.better} is better${i.mcid_points === null ? '' : `; MCID ${i.mcid_points} ${i.unit}`}; recorded to ${i.resolution} ${i.unit}, thresholds compared within ${thresholdTolerance(i)}`,
 			null,
 			i.source
 		]),
+		...MEASURE_DEFINITIONS.map((m) => [
+			'measure',
+			m.key,
+			null,
+			`${m.name} (${m.weighting}; ${m.unit}; ${m.direction}): ${m.meaning} Formula: ${m.formula}. SQL: ${m.sql}`,
+			null,
+			m.source
+		]),
+		...COHORT_DEFINITIONS.map((c) => ['cohort', c.key, null, `${c.name}: ${c.meaning} SQL: ${c.sql}`, null, null]),
 		...STATISTICS.map((s) => ['statistic', s.key, null, `${s.name}: ${s.meaning} Formula: ${s.formula}`, null, s.source])
 	];
 	return toCsv(COLUMNS, rows);

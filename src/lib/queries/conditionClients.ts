@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db';
-import { filterWhere, type OutcomeFilter } from './outcomeFilter';
+import { filterWhere, type OutcomeFilter } from '$lib/measures';
 
 /** Clients and sessions of one primary condition, before suppression. */
 export interface ConditionClientsRow {

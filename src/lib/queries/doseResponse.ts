@@ -1,6 +1,6 @@
 import { type Connector } from '$lib/db';
-import { courseRowsSql } from './courseRows';
-import type { Measure } from './measures';
+import { courseRowsSql } from '$lib/measures';
+import type { Measure } from '$lib/measures';
 import { conditionWhere } from './sessionCurves';
 
 /** A range of course lengths (sessions attended), both ends included. */
@@ -42,7 +42,7 @@ export async function queryDoseResponse(db: Connector, condition: string | null,
 		`SELECT CAST(bucket AS INTEGER) AS bucket, CAST(count(*) AS INTEGER) AS clients, avg(change) AS mean, stddev_samp(change) AS sd
 		FROM (
 			SELECT change, CASE ${buckets} END AS bucket
-			FROM (${courseRowsSql(measure, 'last_pre')}) ${where.sql}
+			FROM (${courseRowsSql(measure, 'last_pre').sql}) ${where.sql}
 		)
 		WHERE change IS NOT NULL AND bucket IS NOT NULL
 		GROUP BY bucket

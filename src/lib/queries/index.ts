@@ -1,5 +1,5 @@
-export { filterWhere, NO_FILTER, type OutcomeFilter, type SqlFragment } from './outcomeFilter';
-export { MEASURES, TIMEPOINT_LABELS, measureExpression, type Measure, type Timepoint } from './measures';
+export { filterWhere, NO_FILTER, type OutcomeFilter, type SqlFragment } from '$lib/measures';
+export { MEASURES, TIMEPOINT_LABELS, measureExpression, type Measure, type Timepoint } from '$lib/measures';
 export { ALL_TECHNIQUES, type Trend, type TrendRow } from './trend';
 export { queryOverviewScan, queryTrends, type OverviewScan, type SessionKpis } from './overviewScan';
 export { queryCourseKpis, queryKpis, type CourseKpis, type KpiRow } from './kpis';

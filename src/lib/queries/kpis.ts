@@ -1,46 +1,50 @@
 import type { Connector } from '$lib/db';
-import { instrument } from '$lib/domain/instruments';
-import { filterWhere, type OutcomeFilter } from './outcomeFilter';
+import { canRespondSql, courseRules, coursesSql, filterWhere, MEASURES, responderCountsSql, type OutcomeFilter } from '$lib/measures';
 import { queryOverviewScan } from './overviewScan';
 
 /** The overview's headline numbers, before suppression. */
 export interface KpiRow {
 	sessions: number;
 	clients: number;
-	/** Mean of pre - post pain over sessions with both scores (positive = less pain after). */
+	/** Within-session pain change: each client's mean over their sessions with both scores, then over clients. */
 	withinPainChange: number | null;
 	withinSessions: number;
 	withinClients: number;
 	/**
-	 * Clients whose course matches the filter (by its first session) with pain scored before at least two
-	 * sessions and a first score of at least the MCID (below it, a responder is impossible).
+	 * Courses the filter selects (coursesSql: by course technique, home therapist, clinic and condition; a month range
+	 * is the window) with a pain change and a baseline with room to improve by the MCID (below it, a responder is
+	 * impossible).
 	 */
 	courseClients: number;
-	/** Of those, clients whose pain before the last scored session is at least the MCID below the first. */
+	/** Of those, responders by the pain MCID (responderCountsSql). */
 	courseResponders: number;
-	/** Mean first minus last pre-session pain over courseClients. */
+	/** Mean across-course pain change over courseClients. */
 	coursePainChange: number | null;
 }
 
 /** The course figures: clients whose course the filter selects, responders by the pain MCID, mean change. */
 export type CourseKpis = Pick<KpiRow, 'courseClients' | 'courseResponders' | 'coursePainChange'>;
 
+const PAIN = MEASURES.find((m) => m.key === 'pain')!;
+
 /**
- * The share of clients improving by the pain MCID over the courses the filter selects (client_courses), and their
- * mean change. The MCID is the pain instrument's absolute rule, bound as a parameter.
+ * The share of clients improving by the pain MCID over the courses the filter selects, and their mean change. With
+ * no month range the courses are read from client_courses, which holds the same rows (courseRowsSql, last_pre).
  */
 export async function queryCourseKpis(db: Connector, filter: OutcomeFilter): Promise<CourseKpis> {
-	const where = filterWhere(filter);
-	const mcid = instrument('pain_nrs').mcid_points;
-	const [row] = await db.query<CourseKpis & Record<string, unknown>>(
-		`SELECT CAST(count(*) AS INTEGER) AS courseClients,
-			CAST(count(*) FILTER (WHERE pain_first_pre - pain_last_pre >= ?) AS INTEGER) AS courseResponders,
-			avg(pain_first_pre - pain_last_pre) AS coursePainChange
-		FROM client_courses ${where.sql}
-		${where.sql ? 'AND' : 'WHERE'} scored_sessions >= 2 AND pain_first_pre >= ?`,
-		[mcid, ...where.params, mcid]
+	const courses =
+		filter.from === null && filter.to === null
+			? (({ sql, params }) => ({ sql: `SELECT * FROM client_courses ${sql}`, params }))(filterWhere(filter))
+			: coursesSql(PAIN, 'last_pre', filter);
+	const rules = courseRules(PAIN.instrument, null);
+	const responders = responderCountsSql(rules, PAIN.instrument);
+	const eligible = canRespondSql(rules, PAIN.instrument);
+	const [row] = await db.query<{ pointsEligible: number; pointsResponders: number; coursePainChange: number | null }>(
+		`SELECT ${responders.sql}, avg(change) FILTER (WHERE ${eligible.sql}) AS coursePainChange
+		FROM (${courses.sql}) WHERE change IS NOT NULL`,
+		[...responders.params, ...eligible.params, ...courses.params]
 	);
-	return row;
+	return { courseClients: row.pointsEligible, courseResponders: row.pointsResponders, coursePainChange: row.coursePainChange };
 }
 
 /** Sessions, clients and within-session pain change over the filtered sessions, and the course figures. */

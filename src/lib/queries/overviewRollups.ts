@@ -1,6 +1,6 @@
 import { quoteIdentifier, type Connector } from '$lib/db';
-import { MEASURES, measureExpression, type Measure, type Timepoint } from './measures';
-import type { OutcomeFilter } from './outcomeFilter';
+import { MEASURES, measureExpression, withinSessionChangeSql, type Measure, type Timepoint } from '$lib/measures';
+import type { OutcomeFilter } from '$lib/measures';
 
 const TIMEPOINTS: readonly Timepoint[] = ['pre', 'post', 'change'];
 
@@ -22,11 +22,14 @@ export const ROLLUPS = [
 
 export type RollupLevel = 0 | 1 | 2;
 
+/** The within-session pain change the overview's KPI is the per-client mean of. */
+export const PAIN_CHANGE = withinSessionChangeSql(MEASURES.find((m) => m.key === 'pain')!);
+
 const sumsFromSessions = [
 	'any_value(primary_condition) AS primary_condition',
 	'CAST(count(*) AS INTEGER) AS sessions',
-	'sum(pain_pre - pain_post) AS within_sum',
-	'CAST(count(pain_pre - pain_post) AS INTEGER) AS within_n',
+	`sum(${PAIN_CHANGE}) AS within_sum`,
+	`CAST(count(${PAIN_CHANGE}) AS INTEGER) AS within_n`,
 	...MEASURES.flatMap((m) =>
 		TIMEPOINTS.map((t) => {
 			const value = measureExpression(m, t);

@@ -1,15 +1,15 @@
 import { quoteIdentifier, quoteLiteral, type Connector, type SqlParam } from '$lib/db';
 import type { ConditionClientsRow } from './conditionClients';
-import { MEASURES, measureExpression, type Measure, type Timepoint } from './measures';
-import { filterWhere, type OutcomeFilter } from './outcomeFilter';
-import { ROLLUPS, rollupColumn, rollupsReady, usableRollups, type RollupLevel } from './overviewRollups';
+import { MEASURES, measureExpression, type Measure, type Timepoint } from '$lib/measures';
+import { filterWhere, type OutcomeFilter } from '$lib/measures';
+import { PAIN_CHANGE, ROLLUPS, rollupColumn, rollupsReady, usableRollups, type RollupLevel } from './overviewRollups';
 import { ALL_TECHNIQUES, type Trend } from './trend';
 
-/** The overview's figures from the sessions themselves (the course figures come from client_courses). */
+/** The overview's figures from the sessions themselves (the course figures come from queryCourseKpis). */
 export interface SessionKpis {
 	sessions: number;
 	clients: number;
-	/** Mean of pre - post pain over sessions with both scores (positive = less pain after). */
+	/** Within-session pain change (improvement positive): each client's mean over their sessions, then over clients. */
 	withinPainChange: number | null;
 	withinSessions: number;
 	withinClients: number;
@@ -65,7 +65,7 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 	const fromSessions = () => {
 		params.push(...where.params);
 		return `SELECT month, primary_technique AS technique, client_key, any_value(primary_condition) AS condition,
-				count(*) AS sessions, sum(pain_pre - pain_post) AS within_sum, count(pain_pre - pain_post) AS within_n,
+				count(*) AS sessions, sum(${PAIN_CHANGE}) AS within_sum, count(${PAIN_CHANGE}) AS within_n,
 				${sums.join(', ')}
 			FROM session_facts ${where.sql}
 			GROUP BY month, primary_technique, client_key`;
@@ -83,7 +83,7 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 	const totals = (shown: boolean) =>
 		shown
 			? `CAST(coalesce(sum(sessions), 0) AS INTEGER) AS all_sessions, CAST(count(*) AS INTEGER) AS all_clients,
-				sum(within_sum) / nullif(sum(within_n), 0) AS within_mean, CAST(coalesce(sum(within_n), 0) AS INTEGER) AS within_n,
+				avg(within_sum / nullif(within_n, 0)) AS within_mean, CAST(coalesce(sum(within_n), 0) AS INTEGER) AS within_n,
 				CAST(count(*) FILTER (WHERE within_n > 0) AS INTEGER) AS within_clients`
 			: 'NULL AS all_sessions, NULL AS all_clients, NULL AS within_mean, NULL AS within_n, NULL AS within_clients';
 	const level = (kind: Level, columns: { month: string; technique: string; condition: string }, from: string, groupBy: string) =>

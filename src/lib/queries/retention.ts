@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db';
-import type { Measure } from './measures';
+import type { Measure } from '$lib/measures';
 import { querySessionCurves, type SessionCurveRow } from './sessionCurves';
 
 /** Clients of one course technique still attending at a session number with a score there, before suppression. */

@@ -1,8 +1,18 @@
 import type { Connector, SqlParam } from '$lib/db';
 import { ROM_MOVEMENTS } from '$lib/domain/romMovements';
 import type { Summary } from '$lib/stats/summary';
-import type { CourseEnd } from './courseRows';
-import { filterWhere, type OutcomeFilter } from './outcomeFilter';
+import { instrument } from '$lib/domain/instruments';
+import {
+	COURSE_COHORT_SQL,
+	courseEndpointsSql,
+	filterWhere,
+	HAS_COURSE_SQL,
+	improvementSql,
+	percentOfNormalSql,
+	thresholdTolerance,
+	type CourseEnd,
+	type OutcomeFilter
+} from '$lib/measures';
 
 /** One movement's range of motion over the selected courses, before suppression. n is always clients. */
 export interface RomMovementOutcome {
@@ -36,36 +46,28 @@ export interface RomSelection {
 	technique: string;
 }
 
+/** A side's (then a client's) change, improvement positive: range of motion is better higher. */
+const ROM_COURSE_CHANGE = improvementSql(instrument('rom').better, 'course_baseline', 'course_end');
+
 const SUMMARIES = {
 	baseline: 'baseline',
-	baselinePercent: '100 * baseline / normal_degrees',
+	baselinePercent: percentOfNormalSql('baseline'),
 	withinPre: 'within_pre',
 	withinPost: 'within_post',
 	withinChange: 'within_change',
-	withinChangePercent: '100 * within_change / normal_degrees',
+	withinChangePercent: percentOfNormalSql('within_change'),
 	courseBaseline: 'course_baseline',
 	courseEnd: 'course_end',
-	courseChange: 'course_end - course_baseline',
-	courseChangePercent: '100 * (course_end - course_baseline) / normal_degrees',
-	courseBaselinePercent: '100 * course_baseline / normal_degrees',
-	courseEndPercent: '100 * course_end / normal_degrees'
+	courseChange: ROM_COURSE_CHANGE,
+	courseChangePercent: percentOfNormalSql(ROM_COURSE_CHANGE),
+	courseBaselinePercent: percentOfNormalSql('course_baseline'),
+	courseEndPercent: percentOfNormalSql('course_end')
 } as const satisfies Record<string, string>;
 
 type SummaryKey = keyof typeof SUMMARIES;
 
-/**
- * The courses the filter selects, one row per client described by its first session (course technique = primary
- * technique of session 1, home therapist, clinic, start month) with session_facts' column names, as courseRowsSql
- * does, so filterWhere applies.
- */
-const COURSES = `SELECT client_id,
-		any_value(primary_condition) AS primary_condition,
-		arg_min(primary_technique, session_number) AS primary_technique,
-		arg_min(therapist_id, session_number) AS therapist_id,
-		arg_min(clinic_id, session_number) AS clinic_id,
-		min(month) AS month
-	FROM session_facts
-	GROUP BY client_id`;
+/** The courses the filter selects, one row per client described by its first session (COURSE_COHORT_SQL). */
+const COURSES = `SELECT client_id, ${COURSE_COHORT_SQL} FROM session_facts GROUP BY client_id`;
 
 /**
  * Range of motion per movement over the courses the filter selects, in one scan of the ROM measurements.
@@ -99,10 +101,7 @@ export async function queryRomOutcomes(db: Connector, filter: OutcomeFilter, end
 		),
 		sides AS (
 			SELECT client_id, movement, side,
-				arg_min(pre, session_number) FILTER (WHERE pre IS NOT NULL) AS baseline,
-				min(session_number) FILTER (WHERE pre IS NOT NULL) AS baseline_session,
-				arg_max(${endColumn}, session_number) FILTER (WHERE ${endColumn} IS NOT NULL) AS end_score,
-				max(session_number) FILTER (WHERE ${endColumn} IS NOT NULL) AS end_session,
+				${courseEndpointsSql('pre', endColumn)},
 				avg(pre) FILTER (WHERE pre IS NOT NULL AND post IS NOT NULL) AS within_pre,
 				avg(post) FILTER (WHERE pre IS NOT NULL AND post IS NOT NULL) AS within_post
 			FROM side_sessions
@@ -113,9 +112,9 @@ export async function queryRomOutcomes(db: Connector, filter: OutcomeFilter, end
 				avg(baseline) AS baseline,
 				avg(within_pre) AS within_pre,
 				avg(within_post) AS within_post,
-				avg(within_post - within_pre) AS within_change,
-				avg(baseline) FILTER (WHERE end_session > baseline_session) AS course_baseline,
-				avg(end_score) FILTER (WHERE end_session > baseline_session) AS course_end
+				avg(${improvementSql(instrument('rom').better, 'within_pre', 'within_post')}) AS within_change,
+				avg(baseline) FILTER (WHERE ${HAS_COURSE_SQL}) AS course_baseline,
+				avg(end_score) FILTER (WHERE ${HAS_COURSE_SQL}) AS course_end
 			FROM sides
 			GROUP BY client_id, movement
 		),
@@ -124,13 +123,13 @@ export async function queryRomOutcomes(db: Connector, filter: OutcomeFilter, end
 			CAST(count(p.baseline) AS INTEGER) AS clients,
 			${summaryColumns.join(',\n\t\t\t')},
 			CASE WHEN any_value(mdc.mdc_degrees) IS NOT NULL
-				THEN CAST(count(*) FILTER (WHERE course_end - course_baseline > mdc.mdc_degrees) AS INTEGER) END AS beyond_mdc
+				THEN CAST(count(*) FILTER (WHERE ${ROM_COURSE_CHANGE} > mdc.mdc_degrees + CAST(? AS DOUBLE)) AS INTEGER) END AS beyond_mdc
 		FROM per_client p
 		JOIN rom_movements r ON r.code = p.movement
 		LEFT JOIN mdc USING (movement)
 		GROUP BY p.movement
 		ORDER BY p.movement`,
-		[...where.params, ...mdcParams]
+		[...where.params, ...mdcParams, thresholdTolerance(instrument('rom'))]
 	);
 	return rows.map((row) => {
 		const summary = (key: SummaryKey): Summary => ({

@@ -1,7 +1,7 @@
 import { quoteLiteral, type Connector } from '$lib/db';
-import { courseRowsSql } from './courseRows';
-import type { Measure } from './measures';
-import { filterWhere, NO_FILTER, type SqlFragment } from './outcomeFilter';
+import { courseRowsSql } from '$lib/measures';
+import type { Measure } from '$lib/measures';
+import { filterWhere, NO_FILTER, type SqlFragment } from '$lib/measures';
 import { ALL_TECHNIQUES } from './trend';
 
 /** The last session number a session curve or the retention chart shows. */
@@ -34,7 +34,7 @@ export async function querySessionCurves(db: Connector, condition: string | null
 	const pre = measure.preColumn;
 	return db.query<SessionCurveRow & Record<string, unknown>>(
 		`WITH courses AS (
-			SELECT client_id, primary_technique AS course_technique FROM (${courseRowsSql(measure, 'last_pre')}) ${where.sql}
+			SELECT client_id, primary_technique AS course_technique FROM (${courseRowsSql(measure, 'last_pre').sql}) ${where.sql}
 		),
 		scores AS (
 			SELECT f.client_id, c.course_technique, f.session_number, avg(f.${pre}) AS score

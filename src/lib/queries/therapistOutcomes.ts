@@ -1,9 +1,9 @@
 import type { Connector } from '$lib/db';
 import type { CellSums } from '$lib/stats/ancova';
 import { CELL_SUMS_SQL } from './cellSums';
-import { courseRowsSql } from './courseRows';
-import { MEASURES, type Measure } from './measures';
-import { filterWhere, NO_FILTER } from './outcomeFilter';
+import { courseRowsSql } from '$lib/measures';
+import { MEASURES, type Measure } from '$lib/measures';
+import { filterWhere, NO_FILTER } from '$lib/measures';
 
 /** The outcomes compared between therapists: self-reports scored at every visit. */
 export type TherapistMeasureKey = 'pain' | 'stress' | 'sleep';
@@ -65,7 +65,7 @@ export async function queryTherapistOutcomes(db: Connector, filter: TherapistFil
 		conditions: filter.condition === null ? [] : [filter.condition],
 		clinics: filter.clinic === null ? [] : [filter.clinic]
 	});
-	const courses = `SELECT * FROM (${courseRowsSql(measure, 'last_pre')}) ${where.sql} ${where.sql ? 'AND' : 'WHERE'} change IS NOT NULL`;
+	const courses = `SELECT * FROM (${courseRowsSql(measure, 'last_pre').sql}) ${where.sql} ${where.sql ? 'AND' : 'WHERE'} change IS NOT NULL`;
 	const therapists = await db.query<TherapistChangeRow & Record<string, unknown>>(
 		`SELECT therapist_id AS therapist, CAST(count(*) AS INTEGER) AS n, avg(change) AS mean, stddev_samp(change) AS sd
 		FROM (${courses}) GROUP BY therapist_id ORDER BY therapist_id`,

@@ -1,4 +1,4 @@
-import type { Measure } from './measures';
+import type { Measure } from '$lib/measures';
 
 /** The technique value of a month's total over all techniques. */
 export const ALL_TECHNIQUES = '(all)';

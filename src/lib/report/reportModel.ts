@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db';
-import { checkedK, meanInterval, suppressSmallCells, wilsonInterval, type MeanInterval, type Proportion } from '$lib/stats';
+import { changeEffects, checkedK, meanInterval, suppressSmallCells, wilsonInterval, type ChangeEffects, type MeanInterval, type Proportion } from '$lib/stats';
 import { parsePeriod, previousPeriod, type Period } from './period';
 import {
 	queryNewClients,
@@ -21,10 +21,14 @@ export interface ReportOptions {
 export interface ReportOutcomes {
 	sessions: number;
 	clients: number;
-	/** Mean of clients' within-session pain change (before - after), 95% CI over clients. */
+	/** Within-session pain change: each client's mean, then over clients (n = clients), 95% CI. */
 	within: MeanInterval | null;
+	/** d_z and d_av of the within-session change, shown with it. */
+	withinEffects: ChangeEffects | null;
 	/** Pain change from the first session ever to the last one in the period, 95% CI over courses. */
 	course: MeanInterval | null;
+	/** d_z and d_av of the course change, shown with it. */
+	courseEffects: ChangeEffects | null;
 	/** Share of courses improving by the MCID, Wilson 95% CI; shown only when responders and non-responders both reach k. */
 	responders: Proportion | null;
 }
@@ -74,18 +78,20 @@ export interface ClinicReport {
 
 /** A group's numbers with each one shown only if it comes from at least k clients. */
 export function reportOutcomes(row: ReportGroupRow, k: number): ReportOutcomes {
-	const within = row.withinClients >= k && row.withinMean !== null
-		? meanInterval({ n: row.withinClients, mean: row.withinMean, sd: row.withinSd ?? NaN })
-		: null;
+	const withinChange = row.withinClients >= k && row.withinMean !== null ? { n: row.withinClients, mean: row.withinMean, sd: row.withinSd ?? NaN } : null;
+	const within = withinChange ? meanInterval(withinChange) : null;
 	const courseShown = row.courseClients >= k && row.courseMean !== null;
-	const course = courseShown ? meanInterval({ n: row.courseClients, mean: row.courseMean!, sd: row.courseSd ?? NaN }) : null;
+	const courseChange = courseShown ? { n: row.courseClients, mean: row.courseMean!, sd: row.courseSd ?? NaN } : null;
+	const course = courseChange ? meanInterval(courseChange) : null;
 	// A rate tells how many responded and how many did not: both groups must reach k.
 	const rate = courseShown && row.courseResponders >= k && row.courseClients - row.courseResponders >= k;
 	return {
 		sessions: row.sessions,
 		clients: row.clients,
 		within,
+		withinEffects: within && withinChange ? changeEffects(withinChange, row.withinSdPre, row.withinSdPost) : null,
 		course,
+		courseEffects: course && courseChange ? changeEffects(courseChange, row.courseSdBaseline, row.courseSdEnd) : null,
 		responders: rate ? wilsonInterval(row.courseResponders, row.courseClients) : null
 	};
 }

@@ -1,6 +1,14 @@
 import type { Connector } from '$lib/db';
-import { instrument } from '$lib/domain/instruments';
-import { filterWhere, NO_FILTER } from '$lib/queries';
+import {
+	canRespondSql,
+	courseRules,
+	coursesSql,
+	filterWhere,
+	MEASURES,
+	NO_FILTER,
+	responderCountsSql,
+	withinSessionSummarySql
+} from '$lib/measures';
 import type { Period } from './period';
 
 /** What a report row can be grouped by; only these column names reach the SQL text. */
@@ -15,17 +23,24 @@ export interface ReportGroupRow {
 	clients: number;
 	/** Clients with pain scored before and after at least one session in the period. */
 	withinClients: number;
-	/** Mean, over those clients, of each client's mean before - after pain (positive = less pain after). */
+	/** Within-session pain change (improvement positive): each client's mean over their sessions, then over clients. */
 	withinMean: number | null;
 	withinSd: number | null;
+	/** SDs of the clients' mean pain before and after (for d_av). */
+	withinSdPre: number | null;
+	withinSdPost: number | null;
 	/**
-	 * Courses: clients seen in the period whose first pain score ever was at least the MCID and who were scored
-	 * again before a later session in the period. For techniques, a course counts under the technique it started with.
+	 * Courses (coursesSql with the period as window): clients seen in the period whose first pain score ever leaves
+	 * room to improve by the MCID and who were scored again before a later session in the period. For techniques, a
+	 * course counts under the technique it started with.
 	 */
 	courseClients: number;
 	/** Mean first-ever pre-session pain minus pre-session pain at the last scored session in the period. */
 	courseMean: number | null;
 	courseSd: number | null;
+	/** SDs of those courses' baseline and end scores (for d_av). */
+	courseSdBaseline: number | null;
+	courseSdEnd: number | null;
 	/** Courses whose pain fell by at least the MCID. */
 	courseResponders: number;
 }
@@ -53,49 +68,51 @@ const GROUP_COLUMN: Record<ReportGrouping, string> = {
 	primary_technique: 'primary_technique'
 };
 
+const PAIN = MEASURES.find((m) => m.key === 'pain')!;
+
 /** Sessions, clients, within-session and course pain change per group for a period (see ReportGroupRow). */
 export async function queryReportGroups(db: Connector, period: Period, grouping: ReportGrouping): Promise<ReportGroupRow[]> {
-	const where = filterWhere({ ...NO_FILTER, from: period.from, to: period.to });
+	const filter = { ...NO_FILTER, from: period.from, to: period.to };
+	const where = filterWhere(filter);
 	const column = GROUP_COLUMN[grouping];
-	const mcid = instrument('pain_nrs').mcid_points;
+	const group = grouping === 'all' ? null : grouping;
+	const within = withinSessionSummarySql(PAIN, filter, group);
+	const courses = coursesSql(PAIN, 'last_pre', filter);
+	const rules = courseRules(PAIN.instrument, null);
+	const responders = responderCountsSql(rules, PAIN.instrument);
+	const eligible = canRespondSql(rules, PAIN.instrument);
 	return db.query<ReportGroupRow & Record<string, unknown>>(
-		`WITH f AS (SELECT * FROM session_facts ${where.sql}),
-		per_client AS (
-			SELECT ${column} AS grp, client_id, count(*) AS sessions, avg(pain_pre - pain_post) AS within
-			FROM f GROUP BY ALL
+		`WITH seen AS (
+			SELECT ${column} AS grp, CAST(count(*) AS INTEGER) AS sessions, CAST(count(DISTINCT client_id) AS INTEGER) AS clients
+			FROM session_facts ${where.sql} GROUP BY grp
 		),
-		seen AS (
-			SELECT grp, CAST(sum(sessions) AS INTEGER) AS sessions, CAST(count(*) AS INTEGER) AS clients,
-				CAST(count(within) AS INTEGER) AS withinClients, avg(within) AS withinMean, stddev_samp(within) AS withinSd
-			FROM per_client GROUP BY grp
-		),
-		course AS (
-			SELECT client_id,
-				any_value(primary_condition) AS primary_condition,
-				arg_min(primary_technique, session_number) AS primary_technique,
-				arg_min(pain_pre, session_number) FILTER (WHERE pain_pre IS NOT NULL) AS baseline,
-				min(session_number) FILTER (WHERE pain_pre IS NOT NULL) AS baseline_session,
-				arg_max(pain_pre, session_number) FILTER (WHERE pain_pre IS NOT NULL AND month >= CAST(? AS DATE)) AS end_score,
-				max(session_number) FILTER (WHERE pain_pre IS NOT NULL AND month >= CAST(? AS DATE)) AS end_session
-			FROM session_facts
-			WHERE month <= CAST(? AS DATE) AND client_id IN (SELECT client_id FROM f)
-			GROUP BY client_id
-		),
+		within AS (${within.sql}),
 		courses AS (
-			SELECT ${column} AS grp, CAST(count(*) AS INTEGER) AS courseClients, avg(baseline - end_score) AS courseMean,
-				stddev_samp(baseline - end_score) AS courseSd,
-				CAST(count(*) FILTER (WHERE baseline - end_score >= ?) AS INTEGER) AS courseResponders
-			FROM course WHERE end_session > baseline_session AND baseline >= ?
+			SELECT ${column} AS grp, ${responders.sql},
+				avg(change) FILTER (WHERE ${eligible.sql}) AS courseMean,
+				stddev_samp(change) FILTER (WHERE ${eligible.sql}) AS courseSd,
+				stddev_samp(baseline) FILTER (WHERE ${eligible.sql}) AS courseSdBaseline,
+				stddev_samp(end_score) FILTER (WHERE ${eligible.sql}) AS courseSdEnd
+			FROM (${courses.sql}) WHERE change IS NOT NULL
 			GROUP BY grp
 		)
 		SELECT coalesce(seen.grp, courses.grp) AS "group",
 			coalesce(seen.sessions, 0) AS sessions, coalesce(seen.clients, 0) AS clients,
-			coalesce(seen.withinClients, 0) AS withinClients, seen.withinMean, seen.withinSd,
-			coalesce(courses.courseClients, 0) AS courseClients, courses.courseMean, courses.courseSd,
-			coalesce(courses.courseResponders, 0) AS courseResponders
-		FROM seen FULL JOIN courses ON courses.grp = seen.grp
+			coalesce(within.clients, 0) AS withinClients, within.mean AS withinMean, within.sd AS withinSd,
+			within.sdPre AS withinSdPre, within.sdPost AS withinSdPost,
+			coalesce(courses.pointsEligible, 0) AS courseClients, courses.courseMean, courses.courseSd,
+			courses.courseSdBaseline, courses.courseSdEnd,
+			coalesce(courses.pointsResponders, 0) AS courseResponders
+		FROM seen
+		LEFT JOIN within ON within."group" = seen.grp
+		FULL JOIN courses ON courses.grp = seen.grp
 		ORDER BY sessions DESC, "group"`,
-		[...where.params, `${period.from}-01`, `${period.from}-01`, `${period.to}-01`, mcid, mcid]
+		[
+			...where.params,
+			...within.params,
+			...responders.params, ...eligible.params, ...eligible.params, ...eligible.params, ...eligible.params,
+			...courses.params
+		]
 	);
 }
 

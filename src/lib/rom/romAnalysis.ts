@@ -1,7 +1,7 @@
 import type { Connector } from '$lib/db';
 import { romMovement, type RomMovement } from '$lib/domain/romMovements';
 import { NO_FILTER, type OutcomeFilter } from '$lib/queries';
-import type { CourseEnd } from '$lib/queries/courseRows';
+import type { CourseEnd } from '$lib/measures';
 import { queryRomOutcomes, type RomMovementOutcome } from '$lib/queries/romOutcomes';
 import { checkedK, partitionSuppressed, suppressSmallCells } from '$lib/stats';
 import { dav, type EffectSize } from '$lib/stats/effectSizes';

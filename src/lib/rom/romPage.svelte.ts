@@ -1,6 +1,6 @@
 import { AnalysisPage } from '$lib/analysis/analysisPage.svelte';
 import type { Connector } from '$lib/db';
-import type { CourseEnd } from '$lib/queries/courseRows';
+import type { CourseEnd } from '$lib/measures';
 import { queryRomSelections, type RomSelection } from '$lib/queries/romOutcomes';
 import { loadRomResults, type RomChoice, type RomResults } from './romAnalysis';
 import type { RomView } from './romParams';

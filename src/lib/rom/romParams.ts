@@ -1,4 +1,4 @@
-import { COURSE_END_LABELS, type CourseEnd } from '$lib/queries/courseRows';
+import { COURSE_END_LABELS, type CourseEnd } from '$lib/measures';
 import { choiceParam, type ViewParams } from '$lib/url/viewParams';
 
 /** What the range-of-motion page's URL holds. */

@@ -1,6 +1,6 @@
 import { conditionLabel, techniqueLabel } from '$lib/domain/labels';
 import { formatCount, formatScore, formatShare } from '$lib/format';
-import { COURSE_END_LABELS } from '$lib/queries/courseRows';
+import { COURSE_END_LABELS } from '$lib/measures';
 import type { MeanInterval } from '$lib/stats/meanInterval';
 import type { Proportion } from '$lib/stats/proportion';
 import type { RomChoice, RomResults } from './romAnalysis';

@@ -40,6 +40,17 @@ export function dav(change: Summary, sdPre: number, sdPost: number): EffectSize 
 	return { name: 'd_av', value: ratio(change.mean, (sdPre + sdPost) / 2) };
 }
 
+/** Both effect sizes of a change, named: d_z from the changes' SD, d_av from the SDs before and after (null if unknown). */
+export interface ChangeEffects {
+	dz: EffectSize;
+	dav: EffectSize | null;
+}
+
+/** d_z and d_av of a change (Lakens 2013): never pooled, each shown with its name. */
+export function changeEffects(change: Summary, sdPre: number | null, sdPost: number | null): ChangeEffects {
+	return { dz: dz(change), dav: sdPre === null || sdPost === null ? null : dav(change, sdPre, sdPost) };
+}
+
 /** d_s = (mean_a - mean_b) / pooled SD, for two independent groups. */
 export function ds(a: Summary, b: Summary): EffectSize {
 	return { name: 'd_s', value: ratio(a.mean - b.mean, pooledSd(a, b)) };

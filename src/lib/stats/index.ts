@@ -4,12 +4,11 @@ export { tQuantile, tCdf, normalQuantile, twoSidedP, tCritical, zCritical } from
 export { summarize, type Summary } from './summary';
 export { meanInterval, type MeanInterval } from './meanInterval';
 export {
-	EFFECT_SIZE_LABELS, dz, dav, ds, hedgesG, pairedT, independentT, correlation, pooledSd,
-	type EffectSize, type EffectSizeName, type TTest
+	EFFECT_SIZE_LABELS, changeEffects, dz, dav, ds, hedgesG, pairedT, independentT, correlation, pooledSd,
+	type ChangeEffects, type EffectSize, type EffectSizeName, type TTest
 } from './effectSizes';
 export { wilsonInterval, type Proportion } from './proportion';
 export { reliableChangeThreshold, thresholdFromMdc, type ReliableChangeThreshold } from './reliableChange';
-export { responderThreshold, isResponder, type ResponderRule, type Mcid } from './responder';
 export { ancova, type AncovaCell, type AncovaContrast, type AncovaResult, type AncovaOptions, type CellSums } from './ancova';
 export { holm, benjaminiHochberg, adjustPValues, ADJUSTMENT_LABELS, type Adjustment } from './multiplicity';
 export { funnelLimits, type FunnelPoint } from './funnel';

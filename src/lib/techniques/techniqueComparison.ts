@@ -1,7 +1,5 @@
 import type { Connector } from '$lib/db';
-import type { CourseEnd } from '$lib/queries/courseRows';
-import type { Measure } from '$lib/queries/measures';
-import type { OutcomeFilter } from '$lib/queries/outcomeFilter';
+import { courseRules, type CourseEnd, type CourseRules, type Measure, type OutcomeFilter } from '$lib/measures';
 import {
 	queryBaselineSd,
 	queryTechniqueCells,
@@ -18,7 +16,6 @@ import { meanInterval, type MeanInterval } from '$lib/stats/meanInterval';
 import { adjustPValues, type Adjustment } from '$lib/stats/multiplicity';
 import { wilsonInterval, type Proportion } from '$lib/stats/proportion';
 import { isUnstable } from '$lib/stats/stability';
-import { courseRules, type CourseRules } from './courseThresholds';
 
 /** What the techniques page compares. */
 export interface TechniqueComparisonOptions {
@@ -65,6 +62,9 @@ export interface WithinResult {
 	clients: number | null;
 	sessions: number | null;
 	change: MeanInterval | null;
+	/** d_z = mean / SD of the clients' mean changes; d_av = mean / the average SD of their mean scores before and after. */
+	dz: EffectSize | null;
+	dav: EffectSize | null;
 	unstable: boolean;
 }
 
@@ -111,12 +111,15 @@ function courseResult(row: TechniqueCourseRow, k: number, rules: CourseRules): T
 
 function withinResult(row: TechniqueWithinRow, k: number): WithinResult {
 	const hidden = row.clients < k;
+	const change = hidden || row.mean === null || row.sd === null ? null : { n: row.clients, mean: row.mean, sd: row.sd };
 	return {
-		technique: row.technique,
+		technique: row.group,
 		suppressed: hidden,
 		clients: hidden ? null : row.clients,
 		sessions: hidden ? null : row.sessions,
-		change: hidden || row.mean === null || row.sd === null ? null : meanInterval({ n: row.clients, mean: row.mean, sd: row.sd }),
+		change: change ? meanInterval(change) : null,
+		dz: change ? dz(change) : null,
+		dav: change && row.sdPre !== null && row.sdPost !== null ? dav(change, row.sdPre, row.sdPost) : null,
 		unstable: !hidden && isUnstable(row.clients)
 	};
 }

@@ -1,5 +1,5 @@
 import type { FilterOptions } from '$lib/queries';
-import { COURSE_END_LABELS, type CourseEnd } from '$lib/queries/courseRows';
+import { COURSE_END_LABELS, type CourseEnd } from '$lib/measures';
 import { ADJUSTMENT_LABELS, type Adjustment } from '$lib/stats/multiplicity';
 import { choiceParam, type ViewParams } from '$lib/url/viewParams';
 

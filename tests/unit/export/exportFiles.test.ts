@@ -84,7 +84,8 @@ describe('export files from the hand-made dataset', () => {
 		expect(rows.filter((r) => r[0] === 'data.csv').map((r) => r[1])).toEqual(EXPORT_COLUMNS.map((c) => c.name));
 		expect(rows.some((r) => r[0] === 'table sessions' && r[1] === 'session_date' && r[2] === 'DATE')).toBe(true);
 		expect(rows.some((r) => r[0] === 'instrument' && r[1] === 'pain_nrs')).toBe(true);
-		expect(rows.some((r) => r[0] === 'statistic' && r[1] === 'within_session_change')).toBe(true);
+		expect(rows.some((r) => r[0] === 'measure' && r[1] === 'within_session_change')).toBe(true);
+		expect(rows.some((r) => r[0] === 'statistic' && r[1] === 'd_z')).toBe(true);
 	});
 });
 

@@ -3,8 +3,8 @@ import { reportOutcomes, reportTable } from '$lib/report/reportModel';
 import type { ReportGroupRow } from '$lib/report/reportQueries';
 
 const row = (group: string, clients: number, over: Partial<ReportGroupRow> = {}): ReportGroupRow => ({
-	group, sessions: clients * 2, clients, withinClients: clients, withinMean: 1.5, withinSd: 1,
-	courseClients: clients, courseMean: 2, courseSd: 1.5, courseResponders: Math.floor(clients / 2), ...over
+	group, sessions: clients * 2, clients, withinClients: clients, withinMean: 1.5, withinSd: 1, withinSdPre: 2, withinSdPost: 2,
+	courseClients: clients, courseMean: 2, courseSd: 1.5, courseSdBaseline: 2, courseSdEnd: 2, courseResponders: Math.floor(clients / 2), ...over
 });
 
 describe('report suppression', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db';
 import { NO_FILTER, type OutcomeFilter } from '$lib/queries';
-import type { CourseEnd } from '$lib/queries/courseRows';
+import type { CourseEnd } from '$lib/measures';
 import { queryRomOutcomes, type RomMovementOutcome } from '$lib/queries/romOutcomes';
 import { meanInterval } from '$lib/stats/meanInterval';
 import { openDemoDatabase } from '../../support/demoDataset';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNSTABLE_N, funnelLimits, isResponder, isUnstable, reliableChangeThreshold, responderThreshold, thresholdFromMdc } from '$lib/stats';
+import { UNSTABLE_N, funnelLimits, isUnstable, reliableChangeThreshold, thresholdFromMdc } from '$lib/stats';
 
 describe('reliable change (Jacobson & Truax 1991)', () => {
 	it('works from the baseline sd and the reliability', () => {
@@ -21,25 +21,6 @@ describe('reliable change (Jacobson & Truax 1991)', () => {
 
 	it('refuses a reliability outside [0, 1]', () => {
 		expect(() => reliableChangeThreshold(2, 1.2)).toThrow('invalid reliability: 1.2');
-	});
-});
-
-describe('responder threshold', () => {
-	const pain = { points: 2, percent: 30 };
-
-	it('is 2 points or 30% of a baseline of 8 for pain', () => {
-		expect(responderThreshold('points', pain, 8)).toBe(2);
-		expect(responderThreshold('percent', pain, 8)).toBeCloseTo(2.4, 12);
-		expect(isResponder(8 - 5.6, responderThreshold('percent', pain, 8))).toBe(true);
-		expect(isResponder(2.3, responderThreshold('percent', pain, 8))).toBe(false);
-	});
-
-	it('is null without an MCID for the rule, or a baseline of 0 for the percent rule', () => {
-		expect(responderThreshold('percent', { points: 15, percent: null }, 60)).toBeNull();
-		expect(responderThreshold('points', { points: null, percent: null }, 6)).toBeNull();
-		expect(responderThreshold('percent', pain, 0)).toBeNull();
-		expect(isResponder(3, null)).toBe(false);
-		expect(() => responderThreshold('percent', pain, -1)).toThrow('invalid baseline: -1');
 	});
 });
 

@@ -1,4 +1,5 @@
 import { instrument, type Instrument } from '$lib/domain/instruments';
+import { withinSessionChangeSql } from './withinSession';
 
 /** The four outcomes the overview charts, each tied to its instrument and its columns in `session_facts`. */
 export interface Measure {
@@ -33,15 +34,11 @@ export const TIMEPOINT_LABELS: Record<Timepoint, string> = {
 };
 
 /**
- * SQL expression for a measure at a timepoint. Change is signed so that improvement is positive:
- * pre - post for lower-is-better instruments, post - pre otherwise (domain.md, sign convention).
- * Only column names from MEASURES reach this text, never user input.
+ * SQL expression for a measure at a timepoint: its score before or after the session, or its within-session change
+ * (withinSessionChangeSql, improvement positive). Only column names from MEASURES reach this text, never user input.
  */
 export function measureExpression(measure: Measure, timepoint: Timepoint): string {
 	if (timepoint === 'pre') return measure.preColumn;
 	if (timepoint === 'post') return measure.postColumn;
-	if (measure.changeColumn) return measure.changeColumn;
-	return measure.instrument.better === 'lower'
-		? `(${measure.preColumn} - ${measure.postColumn})`
-		: `(${measure.postColumn} - ${measure.preColumn})`;
+	return withinSessionChangeSql(measure);
 }

@@ -1,4 +1,5 @@
-import { placeholders, type SqlParam } from '$lib/db';
+import type { SqlParam } from '$lib/db/connector';
+import { placeholders } from '$lib/db/sql';
 
 /** What the dashboard's filter bar selects. Empty lists mean "all". */
 export interface OutcomeFilter {

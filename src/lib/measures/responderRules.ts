@@ -1,6 +1,6 @@
 import type { Instrument } from '$lib/domain/instruments';
-import type { CourseThresholds } from '$lib/queries/techniqueOutcomes';
-import { reliableChangeThreshold, thresholdFromMdc } from '$lib/stats';
+import { reliableChangeThreshold, thresholdFromMdc } from '$lib/stats/reliableChange';
+import type { CourseThresholds } from './responder';
 
 /** The thresholds a course is judged by, with the words that say where each comes from. */
 export interface CourseRules extends CourseThresholds {
@@ -15,9 +15,10 @@ function round(value: number): string {
 }
 
 /**
- * Response and reliable-change thresholds for an instrument (domain.md): the published MCID (points and the % rule),
- * or 0.5 × the baseline SD of the clients compared where none is published, said so; reliable change from the
- * published MDC95, or Jacobson-Truax from a published ICC and the baseline SD.
+ * Response and reliable-change thresholds for an instrument: the published MCID (points and the % rule; see the
+ * instrument table), or 0.5 × the baseline SD of the clients compared where none is published (Norman, Sloan &
+ * Wyrwich 2003, Med Care 41:582), said so; reliable change from the published MDC95, or Jacobson & Truax (1991)
+ * from a published ICC and the baseline SD. Every threshold is compared with the tolerance of tolerance.ts.
  */
 export function courseRules(instrument: Instrument, baselineSd: number | null): CourseRules {
 	const distribution = instrument.mcid_points === null && baselineSd !== null && baselineSd > 0 ? 0.5 * baselineSd : null;
