@@ -12,8 +12,8 @@ export const DEMO = {
 		// 667 of 1,508 courses with 2+ scored sessions starting at 2 or more.
 		responderShare: '44%',
 		painClients: '1,900',
-		// November 2024, all techniques: mean pain before the session 4.92 from 56 clients.
-		firstMonthPain: '4.9 (56)'
+		// November 2024, all techniques: mean pain before the session 4.98 over 56 clients (each client's mean).
+		firstMonthPain: '5.0 (56)'
 	},
 	/** Sessions from January to March 2026, and from January 2026 on (counted in the CSV with awk). */
 	firstQuarter2026: { sessions: '2,241' },

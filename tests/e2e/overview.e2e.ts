@@ -149,7 +149,7 @@ test('the charts can show scores after the session or the improvement within it'
 	const pain = page.getByRole('figure', { name: CHARTS[0] });
 	await expect(pain).toContainText('Pain (0-10, lower is better)');
 	await page.getByLabel('Charts show').selectOption({ label: 'Improvement within the session' });
-	await expect(pain).toContainText('Monthly mean, improvement within the session');
+	await expect(pain).toContainText('Monthly mean per client, improvement within the session');
 	await expect(pain.locator('svg[aria-hidden="true"]')).toContainText('Improvement within session (points)');
 	const rom = page.getByRole('figure', { name: CHARTS[3] });
 	await expect(rom.locator('svg[aria-hidden="true"]')).toContainText('Improvement within session (% of normal)');

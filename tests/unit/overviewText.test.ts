@@ -22,7 +22,7 @@ describe('what the overview says about its figures', () => {
 		const overview = await loadOverview(small, NO_FILTER, 'pre', 5);
 		const pain = overview.trends[0];
 		expect(pain.clients).toBeNull();
-		expect(trendSubtitle(overview, pain)).toBe('Monthly mean, before the session. Fewer than 5 clients: hidden.');
+		expect(trendSubtitle(overview, pain)).toBe('Monthly mean per client, before the session. Fewer than 5 clients: hidden.');
 		expect(suppressionNote(overview, pain)).toBeUndefined();
 		expect(emptyChartText(overview, pain)).toBe('Fewer than 5 clients in this selection: hidden to protect privacy.');
 		expect(statusText(overview)).toBe('All conditions: fewer than 5 clients, figures hidden.');
@@ -38,11 +38,11 @@ describe('what the overview says about its figures', () => {
 	it('states n for the demo data, but not where it would count the few clients without a score', async () => {
 		const overview = await loadOverview(demo, NO_FILTER, 'pre', 11);
 		const [pain, , sleep, rom] = overview.trends;
-		expect(trendSubtitle(overview, pain)).toBe('Monthly mean, before the session; heavy line: all techniques · n = 1,900 clients, 15,366 sessions');
+		expect(trendSubtitle(overview, pain)).toBe('Monthly mean per client, before the session; heavy line: all techniques · n = 1,900 clients, 15,366 sessions');
 		// 1,894 of 1,900 clients have a sleep score: stating it would count the other 6.
 		expect(sleep.nWithheld).toBe(true);
-		expect(trendSubtitle(overview, sleep)).toBe('Monthly mean, before the session; heavy line: all techniques · n: all but fewer than 11 of the 1,900 clients');
-		expect(trendSubtitle(overview, rom)).toBe('Monthly mean, before the session; heavy line: all techniques · n = 869 clients, 6,856 sessions');
+		expect(trendSubtitle(overview, sleep)).toBe('Monthly mean per client, before the session; heavy line: all techniques · n: all but fewer than 11 of the 1,900 clients');
+		expect(trendSubtitle(overview, rom)).toBe('Monthly mean per client, before the session; heavy line: all techniques · n = 869 clients, 6,856 sessions');
 		expect(suppressionNote(overview, pain)).toBe(
 			'81 of 239 month × technique groups had fewer than 11 clients (or would reveal one by subtraction) and are hidden to protect privacy.'
 		);

@@ -36,7 +36,7 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 		// (S6 has no post). Course (2+ scored sessions), pre to pre: C01 6 -> 5 = 1 (not a responder), C02 8 -> 6 = 2 (responder).
 		expect(await queryKpis(db, NO_FILTER)).toEqual({
 			sessions: 6, clients: 4, withinPainChange: 5 / 3, withinSessions: 5, withinClients: 3,
-			courseClients: 2, courseResponders: 1, coursePainChange: 1.5
+			courseClients: 2, courseResponders: 1, courseChangeClients: 2, coursePainChange: 1.5
 		});
 	});
 
@@ -70,9 +70,10 @@ describe('queries on the small hand-computed dataset (duckdb-wasm in Node)', () 
 	});
 
 	it('pain before the session by month and technique', async () => {
-		// January: S1 6, S3 8, S4 6; February: S2 5, S5 4, S6 7. Each month's total over techniques comes first.
+		// January: S1 6 (C01), S3 8 and S4 6 (C02); February: S2 5, S5 4, S6 7. Each month's total over techniques
+		// comes first. Means are per client: January's is C01 6 and C02 7, so 6.5.
 		expect((await trend(NO_FILTER, 'pain', 'pre')).rows).toEqual([
-			{ month: '2025-01', technique: ALL_TECHNIQUES, mean: 20 / 3, sessions: 3, clients: 2 },
+			{ month: '2025-01', technique: ALL_TECHNIQUES, mean: 6.5, sessions: 3, clients: 2 },
 			{ month: '2025-01', technique: 'swedish', mean: 6, sessions: 1, clients: 1 },
 			{ month: '2025-01', technique: 'trigger_point', mean: 7, sessions: 2, clients: 1 },
 			{ month: '2025-02', technique: ALL_TECHNIQUES, mean: 16 / 3, sessions: 3, clients: 3 },

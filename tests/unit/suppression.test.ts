@@ -46,7 +46,7 @@ describe('small-cell suppression', () => {
 	});
 
 	it('hides each KPI by the clients it comes from', () => {
-		const row = { sessions: 300, clients: 40, withinPainChange: 1.5, withinSessions: 290, withinClients: 40, courseClients: 10, courseResponders: 6, coursePainChange: 2.4 };
+		const row = { sessions: 300, clients: 40, withinPainChange: 1.5, withinSessions: 290, withinClients: 40, courseClients: 10, courseResponders: 6, courseChangeClients: 10, coursePainChange: 2.4 };
 		expect(suppressKpis(row, 11)).toEqual({
 			sessions: 300, clients: 40, withinPainChange: 1.5,
 			responderShare: null, courseResponders: null, courseClients: null, coursePainChange: null
@@ -56,7 +56,9 @@ describe('small-cell suppression', () => {
 		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 12 }, 11).responderShare).toBe(0.4);
 		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 5 }, 11).responderShare).toBeNull();
 		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 25 }, 11).responderShare).toBeNull();
-		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 25 }, 11).coursePainChange).toBe(2.4);
+		expect(suppressKpis({ ...row, courseClients: 30, courseResponders: 25 }, 11).coursePainChange).toBeNull();
+		// The mean change is over every course with a change, so it follows their count, not the responders' n.
+		expect(suppressKpis({ ...row, courseChangeClients: 30 }, 11).coursePainChange).toBe(2.4);
 		// 40 clients, 35 in courses: the 5 left out would be counted by subtraction, so the counts are not stated.
 		const fewLeftOut = suppressKpis({ ...row, courseClients: 35, courseResponders: 15 }, 11);
 		expect([fewLeftOut.responderShare, fewLeftOut.courseResponders, fewLeftOut.courseClients]).toEqual([15 / 35, null, null]);

@@ -5,7 +5,7 @@ import { ALL_TECHNIQUES, filterWhere, MEASURES, measureExpression, queryOverview
 import { buildOverviewRollups, rollupsReady, usableRollups } from '$lib/queries/overviewRollups';
 import { openDemoDatabase } from '../support/demoDataset';
 
-/** The trends by their definition: one GROUPING SETS scan with a DISTINCT count per measure and level. */
+/** The trends by their definition: a GROUPING SETS scan with a DISTINCT count per measure and level, and per-client means. */
 async function trendsByDefinition(db: Connector, filter: OutcomeFilter, timepoint: Timepoint) {
 	const where = filterWhere(filter);
 	const columns = MEASURES.map((m) => {
@@ -23,8 +23,28 @@ async function trendsByDefinition(db: Connector, filter: OutcomeFilter, timepoin
 		GROUP BY GROUPING SETS ((month, primary_technique), (month), ())`,
 		where.params
 	);
-	return MEASURES.map((measure) => {
-		const field = (row: Record<string, unknown>, suffix: string) => row[`${measure.key}_${suffix}`] as number;
+	// Means are per client: each client's mean over their sessions in the point (or month), then over clients.
+	const clientMeans = await Promise.all(
+		MEASURES.map((m) => {
+			const value = measureExpression(m, timepoint);
+			const level = (kind: string, keys: string, technique: string) =>
+				`SELECT ${quoteLiteral(kind)} AS level, month, ${technique} AS technique, avg(client_mean) AS mean
+				FROM (SELECT ${keys}, client_id, avg(${value}) AS client_mean FROM session_facts ${where.sql} GROUP BY ALL HAVING count(${value}) > 0)
+				GROUP BY ALL`;
+			return db.query(
+				`SELECT level, strftime(month, '%Y-%m') AS month, technique, mean FROM (
+					${level('point', 'month, CAST(primary_technique AS VARCHAR) AS technique', 'technique')}
+					UNION ALL ${level('month', 'month', quoteLiteral(ALL_TECHNIQUES))}
+				)`,
+				[...where.params, ...where.params]
+			);
+		})
+	);
+	return MEASURES.map((measure, i) => {
+		const meanOf = (level: unknown, month: string, technique: string) =>
+			clientMeans[i].find((r) => r.level === level && r.month === month && r.technique === technique)?.mean as number;
+		const field = (row: Record<string, unknown>, suffix: string) =>
+			suffix === 'mean' ? meanOf(row.level, row.month as string, row.technique as string) : (row[`${measure.key}_${suffix}`] as number);
 		const chart = rows.find((r) => r.level === 'chart');
 		const points = rows
 			.filter((r) => r.level !== 'chart' && field(r, 'sessions') > 0)

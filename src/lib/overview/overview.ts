@@ -61,6 +61,7 @@ export function suppressKpis(row: KpiRow, k: number): OverviewKpis {
 	const all = row.clients >= k;
 	const within = all && row.withinClients >= k;
 	const course = all && row.courseClients >= k;
+	const courseChange = all && row.courseChangeClients >= k;
 	// The share says how many responded and how many did not: both groups must reach k.
 	const share = course && row.courseResponders >= k && row.courseClients - row.courseResponders >= k;
 	// Its counts are stated only if the clients left out of it (one session, or starting below the MCID) are
@@ -74,7 +75,7 @@ export function suppressKpis(row: KpiRow, k: number): OverviewKpis {
 		responderShare: share ? row.courseResponders / row.courseClients : null,
 		courseResponders: counts ? row.courseResponders : null,
 		courseClients: counts ? row.courseClients : null,
-		coursePainChange: course ? row.coursePainChange : null
+		coursePainChange: courseChange ? row.coursePainChange : null
 	};
 }
 

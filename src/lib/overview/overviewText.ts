@@ -20,9 +20,9 @@ export function scopeText(overview: Overview): string {
 /** A chart's subtitle: what is shown and its n, or why nothing is. */
 export function trendSubtitle(overview: Overview, trend: OverviewTrend): string {
 	const what = TIMEPOINT_LABELS[overview.timepoint].toLowerCase();
-	if (overview.empty) return `Monthly mean, ${what}. No sessions in this selection.`;
-	if (trend.clients === null) return `Monthly mean, ${what}. Fewer than ${overview.k} clients: hidden.`;
-	const lead = `Monthly mean, ${what}; heavy line: ${overallLabel(overview).toLowerCase()}`;
+	if (overview.empty) return `Monthly mean per client, ${what}. No sessions in this selection.`;
+	if (trend.clients === null) return `Monthly mean per client, ${what}. Fewer than ${overview.k} clients: hidden.`;
+	const lead = `Monthly mean per client, ${what}; heavy line: ${overallLabel(overview).toLowerCase()}`;
 	if (trend.nWithheld && overview.picks.technique !== null)
 		return `${lead} · n: the ${formatCount(overview.kpis.clients ?? 0)} clients of ${techniqueLabel(overview.picks.technique)} and fewer than ${overview.k} others`;
 	if (trend.nWithheld) return `${lead} · n: all but fewer than ${overview.k} of the ${formatCount(overview.kpis.clients ?? 0)} clients`;

@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db';
-import { canRespondSql, courseRules, coursesSql, filterWhere, MEASURES, responderCountsSql, type OutcomeFilter } from '$lib/measures';
+import { courseRules, coursesSql, filterWhere, MEASURES, responderCountsSql, type OutcomeFilter } from '$lib/measures';
 import { queryOverviewScan } from './overviewScan';
 
 /** The overview's headline numbers, before suppression. */
@@ -18,12 +18,14 @@ export interface KpiRow {
 	courseClients: number;
 	/** Of those, responders by the pain MCID (responderCountsSql). */
 	courseResponders: number;
-	/** Mean across-course pain change over courseClients. */
+	/** Courses the filter selects with a pain change, whatever their baseline. */
+	courseChangeClients: number;
+	/** Mean across-course pain change over those courses (as /techniques and the report give it). */
 	coursePainChange: number | null;
 }
 
 /** The course figures: clients whose course the filter selects, responders by the pain MCID, mean change. */
-export type CourseKpis = Pick<KpiRow, 'courseClients' | 'courseResponders' | 'coursePainChange'>;
+export type CourseKpis = Pick<KpiRow, 'courseClients' | 'courseResponders' | 'courseChangeClients' | 'coursePainChange'>;
 
 const PAIN = MEASURES.find((m) => m.key === 'pain')!;
 
@@ -36,15 +38,18 @@ export async function queryCourseKpis(db: Connector, filter: OutcomeFilter): Pro
 		filter.from === null && filter.to === null
 			? (({ sql, params }) => ({ sql: `SELECT * FROM client_courses ${sql}`, params }))(filterWhere(filter))
 			: coursesSql(PAIN, 'last_pre', filter);
-	const rules = courseRules(PAIN.instrument, null);
-	const responders = responderCountsSql(rules, PAIN.instrument);
-	const eligible = canRespondSql(rules, PAIN.instrument);
-	const [row] = await db.query<{ pointsEligible: number; pointsResponders: number; coursePainChange: number | null }>(
-		`SELECT ${responders.sql}, avg(change) FILTER (WHERE ${eligible.sql}) AS coursePainChange
+	const responders = responderCountsSql(courseRules(PAIN.instrument, null), PAIN.instrument);
+	const [row] = await db.query<{ pointsEligible: number; pointsResponders: number; clients: number; coursePainChange: number | null }>(
+		`SELECT ${responders.sql}, CAST(count(*) AS INTEGER) AS clients, avg(change) AS coursePainChange
 		FROM (${courses.sql}) WHERE change IS NOT NULL`,
-		[...responders.params, ...eligible.params, ...courses.params]
+		[...responders.params, ...courses.params]
 	);
-	return { courseClients: row.pointsEligible, courseResponders: row.pointsResponders, coursePainChange: row.coursePainChange };
+	return {
+		courseClients: row.pointsEligible,
+		courseResponders: row.pointsResponders,
+		courseChangeClients: row.clients,
+		coursePainChange: row.coursePainChange
+	};
 }
 
 /** Sessions, clients and within-session pain change over the filtered sessions, and the course figures. */

@@ -34,7 +34,8 @@ type Level = 'point' | 'month' | 'chart' | 'condition';
  * across months, techniques or conditions, so rather than a DISTINCT per measure and level, the sessions are summed
  * once per client, month and technique, then per client and month, then per client; a client counts in a group
  * when they have a score there, and means are sums over counts, as over the sessions themselves. A client has one
- * condition (it is the client's), so clients by condition are counted from the per-client sums.
+ * condition (it is the client's), so clients by condition are counted from the per-client sums. Every mean is per
+ * client: each client's mean over their sessions in the group, then the mean over those clients (n = clients).
  *
  * Once the overview's rollups are built (overviewRollups.ts), each level the filter does not split is read from its
  * rollup instead of summed: without a filter, or with a condition only, no session is read at all.
@@ -76,7 +77,7 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 	const measureColumns = (shown: boolean) =>
 		MEASURES.map((m) =>
 			shown
-				? `sum(${name(m, 'sum')}) / nullif(sum(${name(m, 'n')}), 0) AS ${name(m, 'mean')}, CAST(coalesce(sum(${name(m, 'n')}), 0) AS INTEGER) AS ${name(m, 'sessions')},
+				? `avg(${name(m, 'sum')} / nullif(${name(m, 'n')}, 0)) AS ${name(m, 'mean')}, CAST(coalesce(sum(${name(m, 'n')}), 0) AS INTEGER) AS ${name(m, 'sessions')},
 					CAST(count(*) FILTER (WHERE ${name(m, 'n')} > 0) AS INTEGER) AS ${name(m, 'clients')}`
 				: `NULL AS ${name(m, 'mean')}, NULL AS ${name(m, 'sessions')}, NULL AS ${name(m, 'clients')}`
 		).join(', ');

@@ -84,7 +84,7 @@ export function reportOutcomes(row: ReportGroupRow, k: number): ReportOutcomes {
 	const courseChange = courseShown ? { n: row.courseClients, mean: row.courseMean!, sd: row.courseSd ?? NaN } : null;
 	const course = courseChange ? meanInterval(courseChange) : null;
 	// A rate tells how many responded and how many did not: both groups must reach k.
-	const rate = courseShown && row.courseResponders >= k && row.courseClients - row.courseResponders >= k;
+	const rate = row.responderEligible >= k && row.courseResponders >= k && row.responderEligible - row.courseResponders >= k;
 	return {
 		sessions: row.sessions,
 		clients: row.clients,
@@ -92,7 +92,7 @@ export function reportOutcomes(row: ReportGroupRow, k: number): ReportOutcomes {
 		withinEffects: within && withinChange ? changeEffects(withinChange, row.withinSdPre, row.withinSdPost) : null,
 		course,
 		courseEffects: course && courseChange ? changeEffects(courseChange, row.courseSdBaseline, row.courseSdEnd) : null,
-		responders: rate ? wilsonInterval(row.courseResponders, row.courseClients) : null
+		responders: rate ? wilsonInterval(row.courseResponders, row.responderEligible) : null
 	};
 }
 

@@ -1,6 +1,5 @@
 import type { Connector } from '$lib/db';
 import {
-	canRespondSql,
 	courseRules,
 	coursesSql,
 	filterWhere,
@@ -30,9 +29,9 @@ export interface ReportGroupRow {
 	withinSdPre: number | null;
 	withinSdPost: number | null;
 	/**
-	 * Courses (coursesSql with the period as window): clients seen in the period whose first pain score ever leaves
-	 * room to improve by the MCID and who were scored again before a later session in the period. For techniques, a
-	 * course counts under the technique it started with.
+	 * Courses (coursesSql with the period as window): clients seen in the period who were scored again before a later
+	 * session in the period, with the pain change from their first score ever. For techniques, a course counts under the
+	 * technique it started with.
 	 */
 	courseClients: number;
 	/** Mean first-ever pre-session pain minus pre-session pain at the last scored session in the period. */
@@ -41,6 +40,8 @@ export interface ReportGroupRow {
 	/** SDs of those courses' baseline and end scores (for d_av). */
 	courseSdBaseline: number | null;
 	courseSdEnd: number | null;
+	/** Of those courses, the ones whose first score leaves room to improve by the MCID: the responder rate's n. */
+	responderEligible: number;
 	/** Courses whose pain fell by at least the MCID. */
 	courseResponders: number;
 }
@@ -78,9 +79,7 @@ export async function queryReportGroups(db: Connector, period: Period, grouping:
 	const group = grouping === 'all' ? null : grouping;
 	const within = withinSessionSummarySql(PAIN, filter, group);
 	const courses = coursesSql(PAIN, 'last_pre', filter);
-	const rules = courseRules(PAIN.instrument, null);
-	const responders = responderCountsSql(rules, PAIN.instrument);
-	const eligible = canRespondSql(rules, PAIN.instrument);
+	const responders = responderCountsSql(courseRules(PAIN.instrument, null), PAIN.instrument);
 	return db.query<ReportGroupRow & Record<string, unknown>>(
 		`WITH seen AS (
 			SELECT ${column} AS grp, CAST(count(*) AS INTEGER) AS sessions, CAST(count(DISTINCT client_id) AS INTEGER) AS clients
@@ -88,11 +87,9 @@ export async function queryReportGroups(db: Connector, period: Period, grouping:
 		),
 		within AS (${within.sql}),
 		courses AS (
-			SELECT ${column} AS grp, ${responders.sql},
-				avg(change) FILTER (WHERE ${eligible.sql}) AS courseMean,
-				stddev_samp(change) FILTER (WHERE ${eligible.sql}) AS courseSd,
-				stddev_samp(baseline) FILTER (WHERE ${eligible.sql}) AS courseSdBaseline,
-				stddev_samp(end_score) FILTER (WHERE ${eligible.sql}) AS courseSdEnd
+			SELECT ${column} AS grp, ${responders.sql}, CAST(count(*) AS INTEGER) AS courseClients,
+				avg(change) AS courseMean, stddev_samp(change) AS courseSd,
+				stddev_samp(baseline) AS courseSdBaseline, stddev_samp(end_score) AS courseSdEnd
 			FROM (${courses.sql}) WHERE change IS NOT NULL
 			GROUP BY grp
 		)
@@ -100,7 +97,8 @@ export async function queryReportGroups(db: Connector, period: Period, grouping:
 			coalesce(seen.sessions, 0) AS sessions, coalesce(seen.clients, 0) AS clients,
 			coalesce(within.clients, 0) AS withinClients, within.mean AS withinMean, within.sd AS withinSd,
 			within.sdPre AS withinSdPre, within.sdPost AS withinSdPost,
-			coalesce(courses.pointsEligible, 0) AS courseClients, courses.courseMean, courses.courseSd,
+			coalesce(courses.courseClients, 0) AS courseClients, courses.courseMean, courses.courseSd,
+			coalesce(courses.pointsEligible, 0) AS responderEligible,
 			courses.courseSdBaseline, courses.courseSdEnd,
 			coalesce(courses.pointsResponders, 0) AS courseResponders
 		FROM seen
@@ -110,7 +108,7 @@ export async function queryReportGroups(db: Connector, period: Period, grouping:
 		[
 			...where.params,
 			...within.params,
-			...responders.params, ...eligible.params, ...eligible.params, ...eligible.params, ...eligible.params,
+			...responders.params,
 			...courses.params
 		]
 	);

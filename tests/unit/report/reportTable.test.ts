@@ -4,7 +4,7 @@ import type { ReportGroupRow } from '$lib/report/reportQueries';
 
 const row = (group: string, clients: number, over: Partial<ReportGroupRow> = {}): ReportGroupRow => ({
 	group, sessions: clients * 2, clients, withinClients: clients, withinMean: 1.5, withinSd: 1, withinSdPre: 2, withinSdPost: 2,
-	courseClients: clients, courseMean: 2, courseSd: 1.5, courseSdBaseline: 2, courseSdEnd: 2, courseResponders: Math.floor(clients / 2), ...over
+	courseClients: clients, courseMean: 2, courseSd: 1.5, courseSdBaseline: 2, courseSdEnd: 2, responderEligible: clients, courseResponders: Math.floor(clients / 2), ...over
 });
 
 describe('report suppression', () => {
