@@ -80,7 +80,9 @@ export interface TechniqueComparison {
 	/** The adjusted model: clients in it, whether condition was a covariate, the baseline slope. */
 	model: { clients: number; byCondition: boolean; slope: number; residualDf: number } | null;
 	rules: CourseRules;
-	/** No course in the selection at all (as opposed to too few to show). */
+	/** No course in the selection at all (as opposed to too few to show): every client has one scored visit. */
+	noCourses: boolean;
+	/** Neither a course nor a within-session change in the selection. */
 	empty: boolean;
 }
 
@@ -189,6 +191,7 @@ export async function compareTechniques(db: Connector, options: TechniqueCompari
 		reference,
 		model,
 		rules,
+		noCourses: courseRows.length === 0,
 		empty: courseRows.length === 0 && within.length === 0
 	};
 }
