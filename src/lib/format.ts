@@ -13,6 +13,33 @@ export function formatScore(x: number): string {
 	return oneDecimal.format(rounded === 0 ? 0 : rounded);
 }
 
+/**
+ * An estimate and its interval, e.g. "1.4 (1.0 to 1.8)": "to", not a dash, since a bound may be negative. `number`
+ * formats each of the three (one decimal by default; pages pass degrees, two decimals or a sign).
+ */
+export function formatInterval(
+	interval: { lower: number; upper: number; mean?: number; estimate?: number },
+	number: (x: number) => string = formatScore
+): string {
+	const estimate = interval.estimate ?? interval.mean ?? NaN;
+	return `${number(estimate)} (${formatBounds(interval.lower, interval.upper, number)})`;
+}
+
+/** An interval's bounds alone, e.g. "0.21 to 0.74". */
+export function formatBounds(lower: number, upper: number, number: (x: number) => string = formatScore): string {
+	return `${number(lower)} to ${number(upper)}`;
+}
+
+/** An effect size with two decimals and a true minus sign, or "–" when it cannot be computed. */
+export function formatEffectSize(x: number | null | undefined): string {
+	return x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(2).replace('-', '−');
+}
+
+/** A change's two effect sizes, named: "d_z 0.91 · d_av 0.48". */
+export function formatChangeEffects(effects: { dz: { value: number | null }; dav: { value: number | null } | null } | null): string {
+	return `d_z ${formatEffectSize(effects?.dz.value)} · d_av ${formatEffectSize(effects?.dav?.value)}`;
+}
+
 export function formatShare(x: number): string {
 	return percent.format(x);
 }

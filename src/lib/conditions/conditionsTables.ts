@@ -1,5 +1,6 @@
-import { formatCount, formatScore, formatShare } from '$lib/format';
+import { formatCount, formatEffectSize, formatScore, formatShare } from '$lib/format';
 import { ALL_TECHNIQUES } from '$lib/queries';
+import { changeEffects, EFFECT_SIZE_LABELS } from '$lib/stats/effectSizes';
 import type { CurvePoint, DosePoint, RetentionPoint } from './conditionsAnalysis';
 
 /**
@@ -14,6 +15,8 @@ export interface TextTable {
 export const NO_VALUE = '–';
 
 const UNSTABLE_MARK = ' †';
+
+
 
 /** Technique codes with at least one shown point, the all-techniques column first. */
 function shownTechniques(points: readonly { technique: string; suppressed: boolean }[]): string[] {
@@ -61,16 +64,20 @@ export function retentionTable(points: readonly RetentionPoint[], columnLabel: (
 /** One row per bucket of course lengths: n, mean change and its 95% CI. */
 export function doseTable(points: readonly DosePoint[]): TextTable {
 	return {
-		columns: ['Sessions attended', 'Clients (n)', 'Mean improvement', '95% CI'],
-		rows: points.map((p) => ({
-			header: p.label,
-			cells: p.suppressed
-				? [NO_VALUE, NO_VALUE, NO_VALUE]
-				: [
-						`${formatCount(p.clients)}${p.unstable ? UNSTABLE_MARK : ''}`,
-						formatScore(p.mean),
-						p.lower === null || p.upper === null ? NO_VALUE : `${formatScore(p.lower)} to ${formatScore(p.upper)}`
-					]
-		}))
+		columns: ['Sessions attended', 'Clients (n)', 'Mean improvement', '95% CI', EFFECT_SIZE_LABELS.d_z, EFFECT_SIZE_LABELS.d_av],
+		rows: points.map((p) => {
+			if (p.suppressed) return { header: p.label, cells: [NO_VALUE, NO_VALUE, NO_VALUE, NO_VALUE, NO_VALUE] };
+			const effects = changeEffects({ n: p.clients, mean: p.mean, sd: p.sd ?? NaN }, p.sdBaseline, p.sdEnd);
+			return {
+				header: p.label,
+				cells: [
+					`${formatCount(p.clients)}${p.unstable ? UNSTABLE_MARK : ''}`,
+					formatScore(p.mean),
+					p.lower === null || p.upper === null ? NO_VALUE : `${formatScore(p.lower)} to ${formatScore(p.upper)}`,
+					formatEffectSize(effects.dz.value),
+					formatEffectSize(effects.dav?.value)
+				]
+			};
+		})
 	};
 }

@@ -8,7 +8,7 @@ export function csvTextCell(value: string | null): string {
 	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** A number cell for CSV: written as is, never escaped (domain.md, Privacy: escape text columns only). */
+/** A number cell for CSV: written as is, never escaped (OWASP CSV injection: escape text columns only). */
 export function csvNumberCell(value: number | null): string {
 	return value === null ? '' : String(value);
 }

@@ -1,5 +1,5 @@
 /**
- * What a direct identifier looks like, by column name and by content (domain.md, Privacy; PHIPA). Each kind says
+ * What a direct identifier looks like, by column name and by content (docs/privacy.md; PHIPA, Ontario, and IPC Ontario's de-identification guidelines, 2016). Each kind says
  * why it may not be loaded, in words an import report can show.
  */
 export type IdentifierKind =

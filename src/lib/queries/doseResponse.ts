@@ -29,6 +29,9 @@ export interface DoseRow {
 	/** Mean change, signed so improvement is positive. */
 	mean: number;
 	sd: number | null;
+	/** SDs of the same courses' baseline and end scores (for d_av). */
+	sdBaseline: number | null;
+	sdEnd: number | null;
 }
 
 /**
@@ -39,9 +42,10 @@ export async function queryDoseResponse(db: Connector, condition: string | null,
 	const where = conditionWhere(condition);
 	const buckets = DOSE_BUCKETS.map(() => 'WHEN sessions BETWEEN ? AND ? THEN ?').join(' ');
 	return db.query<DoseRow & Record<string, unknown>>(
-		`SELECT CAST(bucket AS INTEGER) AS bucket, CAST(count(*) AS INTEGER) AS clients, avg(change) AS mean, stddev_samp(change) AS sd
+		`SELECT CAST(bucket AS INTEGER) AS bucket, CAST(count(*) AS INTEGER) AS clients, avg(change) AS mean, stddev_samp(change) AS sd,
+			stddev_samp(baseline) AS sdBaseline, stddev_samp(end_score) AS sdEnd
 		FROM (
-			SELECT change, CASE ${buckets} END AS bucket
+			SELECT change, baseline, end_score, CASE ${buckets} END AS bucket
 			FROM (${courseRowsSql(measure, 'last_pre').sql}) ${where.sql}
 		)
 		WHERE change IS NOT NULL AND bucket IS NOT NULL

@@ -29,6 +29,9 @@ export interface TherapistChangeRow {
 	mean: number;
 	/** Sample SD; null when n < 2. */
 	sd: number | null;
+	/** SDs of the same courses' baseline and end scores (for d_av). */
+	sdBaseline: number | null;
+	sdEnd: number | null;
 }
 
 /**
@@ -67,7 +70,8 @@ export async function queryTherapistOutcomes(db: Connector, filter: TherapistFil
 	});
 	const courses = `SELECT * FROM (${courseRowsSql(measure, 'last_pre').sql}) ${where.sql} ${where.sql ? 'AND' : 'WHERE'} change IS NOT NULL`;
 	const therapists = await db.query<TherapistChangeRow & Record<string, unknown>>(
-		`SELECT therapist_id AS therapist, CAST(count(*) AS INTEGER) AS n, avg(change) AS mean, stddev_samp(change) AS sd
+		`SELECT therapist_id AS therapist, CAST(count(*) AS INTEGER) AS n, avg(change) AS mean, stddev_samp(change) AS sd,
+			stddev_samp(baseline) AS sdBaseline, stddev_samp(end_score) AS sdEnd
 		FROM (${courses}) GROUP BY therapist_id ORDER BY therapist_id`,
 		where.params
 	);

@@ -1,16 +1,14 @@
-import { formatScore, formatShare } from '$lib/format';
+import { formatChangeEffects, formatCount, formatInterval, formatShare } from '$lib/format';
 import type { ChangeEffects, MeanInterval, Proportion } from '$lib/stats';
 
 /** "1.8 (1.5 to 2.1)", or "–" when hidden. */
 export function formatMeanInterval(interval: MeanInterval | null): string {
-	return interval ? `${formatScore(interval.mean)} (${formatScore(interval.lower)} to ${formatScore(interval.upper)})` : '–';
+	return interval ? formatInterval(interval) : '–';
 }
 
 /** "n 240 · d_z 0.91 · d_av 0.48": the interval's n and both effect sizes, named; empty when hidden. */
 export function formatChangeDetail(interval: MeanInterval | null, effects: ChangeEffects | null): string {
-	if (!interval) return '';
-	const d = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(2).replace('-', '−'));
-	return `n ${interval.n} · d_z ${d(effects?.dz.value)} · d_av ${d(effects?.dav?.value)}`;
+	return interval ? `n ${formatCount(interval.n)} · ${formatChangeEffects(effects)}` : '';
 }
 
 /** "42% (35% to 49%)", or "–" when hidden. */

@@ -4,7 +4,7 @@ import { NO_FILTER, type OutcomeFilter } from '$lib/queries';
 import type { CourseEnd } from '$lib/measures';
 import { queryRomOutcomes, type RomMovementOutcome } from '$lib/queries/romOutcomes';
 import { checkedK, partitionSuppressed, suppressSmallCells } from '$lib/stats';
-import { dav, type EffectSize } from '$lib/stats/effectSizes';
+import { changeEffects, type ChangeEffects } from '$lib/stats/effectSizes';
 import { meanInterval, type MeanInterval } from '$lib/stats/meanInterval';
 import { wilsonInterval, type Proportion } from '$lib/stats/proportion';
 import { isUnstable } from '$lib/stats/stability';
@@ -25,13 +25,13 @@ export interface RomChoice {
  */
 export type Cell<T> = { state: 'shown'; value: T } | { state: 'hidden' } | { state: 'none' };
 
-/** A mean change with its 95% CI and its effect size. */
+/** A mean change with its 95% CI and its effect sizes, d_z and d_av, each named. */
 export interface ChangeEstimate {
 	/** The clients it comes from, or null when stating it would give away a small group by subtraction from `clients`. */
 	n: number | null;
 	degrees: MeanInterval;
 	percent: MeanInterval;
-	effectSize: EffectSize;
+	effects: ChangeEffects;
 	unstable: boolean;
 }
 
@@ -86,7 +86,7 @@ function changeEstimate(change: Summary, percent: Summary, pre: Summary, post: S
 	if (!degrees || !inPercent) return { state: 'none' };
 	return {
 		state: 'shown',
-		value: { n: statedN(change.n, clients, k), degrees, percent: inPercent, effectSize: dav(change, pre.sd, post.sd), unstable: isUnstable(change.n) }
+		value: { n: statedN(change.n, clients, k), degrees, percent: inPercent, effects: changeEffects(change, pre.sd, post.sd), unstable: isUnstable(change.n) }
 	};
 }
 

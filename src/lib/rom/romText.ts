@@ -1,7 +1,6 @@
 import { conditionLabel, techniqueLabel } from '$lib/domain/labels';
 import { formatCount, formatScore, formatShare } from '$lib/format';
 import { COURSE_END_LABELS } from '$lib/measures';
-import type { MeanInterval } from '$lib/stats/meanInterval';
 import type { Proportion } from '$lib/stats/proportion';
 import type { RomChoice, RomResults } from './romAnalysis';
 
@@ -13,11 +12,6 @@ export function formatDegrees(x: number): string {
 /** A % of normal with one decimal, e.g. "68.4%". */
 export function formatPercentOfNormal(x: number): string {
 	return `${formatScore(x)}%`;
-}
-
-/** A mean and its 95% CI, e.g. "3.1° (2.9 to 3.2)": "to", since a bound may be negative. */
-export function formatInterval(interval: MeanInterval, unit: (x: number) => string = formatDegrees): string {
-	return `${unit(interval.mean)} (${unit(interval.lower)} to ${unit(interval.upper)})`;
 }
 
 /** A share and its Wilson 95% interval, e.g. "50% (44% to 57%)". */

@@ -1,6 +1,7 @@
 /**
- * Adjusted p-values for many comparisons at once (techniques × conditions × outcomes), as R's p.adjust computes
- * them. Missing p-values (NaN) stay NaN and do not count towards m.
+ * Adjusted p-values for many comparisons shown at once, as R's p.adjust computes them. The techniques page adjusts
+ * over the contrasts it shows together: every technique against the reference, for one condition and one outcome.
+ * Missing p-values (NaN) stay NaN and do not count towards m.
  */
 export type Adjustment = 'holm' | 'benjamini-hochberg';
 

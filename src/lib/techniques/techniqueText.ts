@@ -10,12 +10,6 @@ export function formatNumber(x: number): string {
 	return x.toFixed(2).replace('-', '−');
 }
 
-/** "1.40 (1.03 to 1.77)". */
-export function formatInterval(ci: { estimate?: number; mean?: number; lower: number; upper: number }): string {
-	const estimate = ci.estimate ?? ci.mean ?? NaN;
-	return `${formatNumber(estimate)} (${formatNumber(ci.lower)} to ${formatNumber(ci.upper)})`;
-}
-
 /** "67% (55% to 77%), 54 of 81". */
 export function formatProportion(p: Proportion): string {
 	const pct = (x: number) => `${Math.round(x * 100)}%`;

@@ -1,6 +1,7 @@
 import type { Connector } from '$lib/db';
 import type { Measure } from '$lib/queries';
 import { queryTherapistOutcomes, type TherapistFilter, type TherapistOutcomes } from '$lib/queries/therapistOutcomes';
+import { changeEffects, type ChangeEffects } from '$lib/stats/effectSizes';
 import { funnelLimits, type FunnelPoint } from '$lib/stats/funnel';
 import { meanInterval, type MeanInterval } from '$lib/stats/meanInterval';
 import { isUnstable } from '$lib/stats/stability';
@@ -17,6 +18,8 @@ export interface TherapistResult {
 	n: number;
 	/** Unadjusted mean across-course change (improvement positive), with its 95% CI. */
 	change: MeanInterval | null;
+	/** d_z and d_av of that change, each named. */
+	effects: ChangeEffects | null;
 	/** Case-mix adjusted difference from the clinic (observed minus expected change), with its 95% CI. */
 	adjusted: MeanInterval | null;
 	/** Funnel limits at this therapist's n; null when the case-mix model could not be fitted. */
@@ -80,6 +83,7 @@ export function analyseTherapists(outcomes: TherapistOutcomes, filter: Therapist
 				therapist: t.therapist,
 				n: t.n,
 				change: meanInterval({ n: t.n, mean: t.mean, sd: t.sd ?? NaN }),
+				effects: t.n >= 2 ? changeEffects({ n: t.n, mean: t.mean, sd: t.sd ?? NaN }, t.sdBaseline, t.sdEnd) : null,
 				adjusted,
 				limits,
 				position: adjusted && limits ? funnelPosition(adjusted.mean, limits) : null,

@@ -16,12 +16,6 @@ export function formatChange(x: number): string {
 	return plain.format(x);
 }
 
-/** "0.21 to 0.74", or with signs for differences. */
-export function formatInterval(lower: number, upper: number, withSign = false): string {
-	const f = withSign ? formatDifference : formatChange;
-	return `${f(lower)} to ${f(upper)}`;
-}
-
 /** The outcome as a change, e.g. "Pain improvement (0-10)". */
 export function improvementLabel(measure: Measure): string {
 	const { measure: name, min, max } = measure.instrument;

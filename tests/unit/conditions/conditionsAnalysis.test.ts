@@ -117,7 +117,7 @@ describe('attendance counted as the curves’ n', () => {
 });
 
 describe('dose-response suppression', () => {
-	const bucket = (b: number, clients: number, mean: number) => ({ bucket: b, clients, mean, sd: 1.2 });
+	const bucket = (b: number, clients: number, mean: number) => ({ bucket: b, clients, mean, sd: 1.2, sdBaseline: 2, sdEnd: 2 });
 
 	it('hides a small bucket and the next smallest, since the buckets add up to the clients with 2+ sessions', () => {
 		const points = dosePoints([bucket(0, 30, 0.4), bucket(1, 8, 0.6), bucket(2, 14, 0.9), bucket(3, 50, 1.3)], 11);

@@ -125,12 +125,12 @@ describe('attendance chart', () => {
 describe('dose chart', () => {
 	const points = dosePoints(
 		[
-			{ bucket: 0, clients: 162, mean: 0.35, sd: 1.54 },
-			{ bucket: 1, clients: 130, mean: 0.53, sd: 1.48 },
-			{ bucket: 2, clients: 219, mean: 0.81, sd: 1.48 },
-			{ bucket: 3, clients: 373, mean: 1.21, sd: 1.52 },
-			{ bucket: 4, clients: 343, mean: 1.42, sd: 1.59 },
-			{ bucket: 5, clients: 17, mean: 1.72, sd: 1.67 }
+			{ bucket: 0, clients: 162, mean: 0.35, sd: 1.54, sdBaseline: 2, sdEnd: 2.2 },
+			{ bucket: 1, clients: 130, mean: 0.53, sd: 1.48, sdBaseline: 2, sdEnd: 2.2 },
+			{ bucket: 2, clients: 219, mean: 0.81, sd: 1.48, sdBaseline: 2, sdEnd: 2.2 },
+			{ bucket: 3, clients: 373, mean: 1.21, sd: 1.52, sdBaseline: 2, sdEnd: 2.2 },
+			{ bucket: 4, clients: 343, mean: 1.42, sd: 1.59, sdBaseline: 2, sdEnd: 2.2 },
+			{ bucket: 5, clients: 17, mean: 1.72, sd: 1.67, sdBaseline: 2, sdEnd: 2.2 }
 		],
 		11
 	);
@@ -145,8 +145,9 @@ describe('dose chart', () => {
 
 	it('tables n, mean and CI per course length', () => {
 		const table = doseTable(points);
-		expect(table.columns).toEqual(['Sessions attended', 'Clients (n)', 'Mean improvement', '95% CI']);
-		expect(table.rows[0]).toEqual({ header: '2', cells: ['162', '0.4', '0.1 to 0.6'] });
+		expect(table.columns).toEqual(['Sessions attended', 'Clients (n)', 'Mean improvement', '95% CI', 'Cohen’s d_z (standardized response mean)', 'Cohen’s d_av']);
+		// d_z = 0.35 / 1.54; d_av = 0.35 / ((2 + 2.2) / 2).
+		expect(table.rows[0]).toEqual({ header: '2', cells: ['162', '0.4', '0.1 to 0.6', '0.23', '0.17'] });
 		expect(table.rows[5].cells[0]).toBe('17 †');
 	});
 });

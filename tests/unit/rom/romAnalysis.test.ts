@@ -4,7 +4,8 @@ import { NO_FILTER } from '$lib/queries';
 import { queryRomOutcomes, type RomMovementOutcome } from '$lib/queries/romOutcomes';
 import { loadRomResults, romFilter, romResults, statedN, type RomChoice, type RomResults } from '$lib/rom/romAnalysis';
 import { romChangePoints, romProgressPoints } from '$lib/rom/romChartPoints';
-import { formatInterval, formatProportion, hiddenMovementsNote, mdcSources, romChartNote, romStatusText } from '$lib/rom/romText';
+import { formatInterval } from '$lib/format';
+import { formatDegrees, formatProportion, hiddenMovementsNote, mdcSources, romChartNote, romStatusText } from '$lib/rom/romText';
 import type { Summary } from '$lib/stats/summary';
 import { openDemoDatabase } from '../../support/demoDataset';
 
@@ -73,15 +74,17 @@ describe('what the ROM page shows, with suppression applied once', () => {
 		expect(cervical.course.state === 'shown' && cervical.course.value.n).toBe(28);
 	});
 
-	it('gives the 95% CI, d_av and the unstable flag (n < 20) of each change', () => {
+	it('gives the 95% CI, d_z, d_av and the unstable flag (n < 20) of each change', () => {
 		const cervical = row('cervical_rotation');
 		if (cervical.course.state !== 'shown') throw new Error('course hidden');
-		const { degrees, effectSize, baselinePercent, endPercent } = cervical.course.value;
+		const { degrees, effects, baselinePercent, endPercent } = cervical.course.value;
 		// 12 ± t(0.975, 27) × 5 / √28 = 12 ± 2.0518 × 0.9449.
 		expect(degrees.lower).toBeCloseTo(10.061, 3);
 		expect(degrees.upper).toBeCloseTo(13.939, 3);
-		expect(formatInterval(degrees)).toBe('12.0° (10.1° to 13.9°)');
-		expect(effectSize).toEqual({ name: 'd_av', value: 12 / 10 });
+		expect(formatInterval(degrees, formatDegrees)).toBe('12.0° (10.1° to 13.9°)');
+		expect(effects.dav).toEqual({ name: 'd_av', value: 12 / 10 });
+		// d_z = mean / SD of the changes = 12 / 5.
+		expect(effects.dz).toEqual({ name: 'd_z', value: 12 / 5 });
 		expect([baselinePercent, endPercent]).toEqual([75, 90]);
 		expect(cervical.unstable).toBe(false);
 		// Lumbar flexion's course comes from 15 clients.

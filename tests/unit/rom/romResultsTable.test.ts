@@ -33,10 +33,11 @@ describe('the ROM results table', () => {
 	});
 
 	it('gives degrees, % of normal, 95% CIs, n, the MDC and the share beyond it', () => {
-		// Course: 12 ± t(0.975, 51) × 4 / √52; 52 of 60 clients, so its n (8 fewer) is not stated. d_av = 12 / 9.
+		// Within: d_z = 3 / 1, d_av = 3 / 9. Course: 12 ± t(0.975, 51) × 4 / √52; 52 of 60 clients, so its n (8 fewer)
+		// is not stated; d_z = 12 / 4, d_av = 12 / 9.
 		// Beyond the MDC: 30 of 52, Wilson 0.442 to 0.701.
 		expect(rows[1]).toBe(
-			'Cervical rotation 60 55.0° (68.8%) 3.0° (2.7° to 3.3°) 3.8% of normal n = 60 12.0° (10.9° to 13.1°) 15.0% of normal n: all but fewer than 11 +1.33 9.6° 58% (44% to 70%) n ≥ 20'
+			'Cervical rotation 60 55.0° (68.8%) 3.0° (2.7° to 3.3°) 3.8% of normal n = 60 d_z 3.00 · d_av 0.33 12.0° (10.9° to 13.1°) 15.0% of normal n: all but fewer than 11 d_z 3.00 · d_av 1.33 9.6° 58% (44% to 70%) n ≥ 20'
 		);
 	});
 

@@ -8,7 +8,7 @@ const sleep = MEASURES.find((m) => m.key === 'sleep')!;
 const interval = (mean: number) => ({ n: 135, mean, sd: 1.5, se: 0.13, df: 134, lower: mean - 0.26, upper: mean + 0.26, level: 0.95 });
 const limits = { n: 135, lower95: -0.23, upper95: 0.23, lower998: -0.37, upper998: 0.37 };
 const result = (therapist: string, mean: number, position: TherapistResult['position']): TherapistResult => ({
-	therapist, n: 135, change: interval(1.2), adjusted: interval(mean), limits, position, unstable: false
+	therapist, n: 135, change: interval(1.2), effects: null, adjusted: interval(mean), limits, position, unstable: false
 });
 const analysis = (therapists: TherapistResult[], hidden: number): TherapistAnalysis => ({
 	filter: { measure: 'pain', condition: 'shoulder', clinic: null }, measure: pain, k: 11, clients: 137, overall: interval(1.4),
