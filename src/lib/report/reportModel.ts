@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db';
-import { changeEffects, checkedK, meanInterval, suppressSmallCells, wilsonInterval, type ChangeEffects, type MeanInterval, type Proportion } from '$lib/stats';
+import { changeEffects, checkedK, meanInterval, statedN, suppressSmallCells, wilsonInterval, type ChangeEffects, type MeanInterval, type Proportion } from '$lib/stats';
 import { parsePeriod, previousPeriod, type Period } from './period';
 import {
 	queryNewClients,
@@ -25,10 +25,14 @@ export interface ReportOutcomes {
 	within: MeanInterval | null;
 	/** d_z and d_av of the within-session change, shown with it. */
 	withinEffects: ChangeEffects | null;
+	/** The clients the within-session change comes from, or null where stating it would count a small group by subtraction from `clients`. */
+	withinN: number | null;
 	/** Pain change from the first session ever to the last one in the period, 95% CI over courses. */
 	course: MeanInterval | null;
 	/** d_z and d_av of the course change, shown with it. */
 	courseEffects: ChangeEffects | null;
+	/** The courses the course change comes from, or null (as withinN). */
+	courseN: number | null;
 	/** Share of courses improving by the MCID, Wilson 95% CI; shown only when responders and non-responders both reach k. */
 	responders: Proportion | null;
 }
@@ -90,8 +94,10 @@ export function reportOutcomes(row: ReportGroupRow, k: number): ReportOutcomes {
 		clients: row.clients,
 		within,
 		withinEffects: within && withinChange ? changeEffects(withinChange, row.withinSdPre, row.withinSdPost) : null,
+		withinN: within ? statedN(within.n, row.clients, k) : null,
 		course,
 		courseEffects: course && courseChange ? changeEffects(courseChange, row.courseSdBaseline, row.courseSdEnd) : null,
+		courseN: course ? statedN(course.n, row.clients, k) : null,
 		responders: rate ? wilsonInterval(row.courseResponders, row.responderEligible) : null
 	};
 }

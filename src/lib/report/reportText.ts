@@ -6,9 +6,13 @@ export function formatMeanInterval(interval: MeanInterval | null): string {
 	return interval ? formatInterval(interval) : '–';
 }
 
-/** "n 240 · d_z 0.91 · d_av 0.48": the interval's n and both effect sizes, named; empty when hidden. */
-export function formatChangeDetail(interval: MeanInterval | null, effects: ChangeEffects | null): string {
-	return interval ? `n ${formatCount(interval.n)} · ${formatChangeEffects(effects)}` : '';
+/**
+ * "n 240 · d_z 0.91 · d_av 0.48": a change's n and both effect sizes, named; "n: all but fewer than 11" where the n
+ * is withheld (statedN); empty when the change is hidden.
+ */
+export function formatChangeDetail(interval: MeanInterval | null, n: number | null, effects: ChangeEffects | null, k: number): string {
+	if (!interval) return '';
+	return `${n === null ? `n: all but fewer than ${k}` : `n ${formatCount(n)}`} · ${formatChangeEffects(effects)}`;
 }
 
 /** "42% (35% to 49%)", or "–" when hidden. */

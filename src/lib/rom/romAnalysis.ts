@@ -3,7 +3,7 @@ import { romMovement, type RomMovement } from '$lib/domain/romMovements';
 import { NO_FILTER, type OutcomeFilter } from '$lib/queries';
 import type { CourseEnd } from '$lib/measures';
 import { queryRomOutcomes, type RomMovementOutcome } from '$lib/queries/romOutcomes';
-import { checkedK, partitionSuppressed, suppressSmallCells } from '$lib/stats';
+import { checkedK, partitionSuppressed, statedN, suppressSmallCells } from '$lib/stats';
 import { changeEffects, type ChangeEffects } from '$lib/stats/effectSizes';
 import { meanInterval, type MeanInterval } from '$lib/stats/meanInterval';
 import { wilsonInterval, type Proportion } from '$lib/stats/proportion';
@@ -74,10 +74,6 @@ export function romFilter(choice: RomChoice): OutcomeFilter {
 	};
 }
 
-/** An n is stated only if it is all the clients or leaves out at least k of them: else the gap counts a small group. */
-export function statedN(n: number, clients: number, k: number): number | null {
-	return n === clients || clients - n >= k ? n : null;
-}
 
 function changeEstimate(change: Summary, percent: Summary, pre: Summary, post: Summary, clients: number, k: number): Cell<ChangeEstimate> {
 	if (change.n < k) return change.n === 0 ? { state: 'none' } : { state: 'hidden' };

@@ -1,4 +1,4 @@
-export { DEFAULT_K, MIN_K, checkedK, suppressSmallCells, partitionSuppressed, type Suppressed, type SuppressionOptions } from './suppression';
+export { DEFAULT_K, MIN_K, checkedK, statedN, suppressSmallCells, partitionSuppressed, type Suppressed, type SuppressionOptions } from './suppression';
 export { suppressNestedSeries, type NestedSeriesOptions } from './suppressNestedSeries';
 export { tQuantile, tCdf, normalQuantile, twoSidedP, tCritical, zCritical } from './distributions';
 export { summarize, type Summary } from './summary';

@@ -63,3 +63,8 @@ export function partitionSuppressed<T>(rows: readonly Suppressed<T>[]): { shown:
 	const shown = rows.filter((r) => !r.suppressed);
 	return { shown, hidden: rows.length - shown.length };
 }
+
+/** An n is stated only if it is all the clients or leaves out at least k of them: else the gap counts a small group. */
+export function statedN(n: number, clients: number, k: number): number | null {
+	return n === clients || clients - n >= k ? n : null;
+}

@@ -22,6 +22,12 @@ describe('report suppression', () => {
 		expect(shown.lower).toBeCloseTo(0.352, 3);
 		expect(shown.upper).toBeCloseTo(0.648, 3);
 		expect(reportOutcomes(row('a', 40, { courseClients: 10 }), 11).course).toBeNull();
+		// A change's n is stated only when it is all the row's clients or leaves out at least k of them.
+		expect([40, 35, 29].map((n) => reportOutcomes(row('a', 40, { withinClients: n }), 11).withinN)).toEqual([40, null, 29]);
+		expect([40, 30, 29].map((n) => reportOutcomes(row('a', 40, { courseClients: n }), 11).courseN)).toEqual([40, null, 29]);
+		// Each change carries both effect sizes, named: d_z = 1.5 / 1 and d_av = 1.5 / ((2 + 2) / 2).
+		const effects = reportOutcomes(row('a', 40), 11).withinEffects!;
+		expect([effects.dz, effects.dav]).toEqual([{ name: 'd_z', value: 1.5 }, { name: 'd_av', value: 0.75 }]);
 		const within = reportOutcomes(row('a', 16), 11).within!;
 		// 1.5 ± t(0.975, 15) · 1/√16 = 1.5 ± 2.1314 · 0.25.
 		expect(within.lower).toBeCloseTo(1.5 - 2.1314 * 0.25, 3);
