@@ -43,19 +43,35 @@ export function suppressSmallCells<T extends object>(rows: readonly T[], options
 	});
 }
 
-/**
- * Secondary suppression: within each group, hide the smallest shown rows until the hidden ones surely come from
- * k clients, i.e. until one hidden row has k clients by itself.
- */
+/** Within each group, secondary suppression (secondarySuppression) of the rows that add up to its total. */
 function hideComplements<T>(rows: readonly T[], hidden: Set<T>, k: number, clients: (row: T) => number, group: (row: T) => string) {
 	const groups = new Map<string, T[]>();
 	for (const row of rows) groups.set(group(row), [...(groups.get(group(row)) ?? []), row]);
-	for (const members of groups.values()) {
-		const hiddenClients = () => Math.max(0, ...members.filter((r) => hidden.has(r)).map(clients));
-		if (!members.some((r) => hidden.has(r))) continue;
-		const shownBySize = members.filter((r) => !hidden.has(r)).sort((a, b) => clients(a) - clients(b));
-		while (hiddenClients() < k && shownBySize.length > 0) hidden.add(shownBySize.shift()!);
+	for (const members of groups.values()) for (const more of secondarySuppression(members, hidden, k, clients)) hidden.add(more);
+}
+
+/**
+ * Secondary suppression of cells that add up to a shown total, given cells already hidden for any reason: hide the
+ * smallest shown cells until one hidden cell has k clients by itself, so the hidden ones together surely come from k
+ * clients. Returns the further cells to hide, smallest first; none when nothing is hidden or a hidden cell already
+ * has k. The one place the rule is written: suppressSmallCells's `group` option and the conditions page use it.
+ */
+export function secondarySuppression<T>(
+	members: readonly T[],
+	hidden: ReadonlySet<T>,
+	k: number,
+	clients: (row: T) => number = (row) => (row as { clients: number }).clients
+): T[] {
+	const hiddenMembers = members.filter((m) => hidden.has(m));
+	if (hiddenMembers.length === 0) return [];
+	let largest = Math.max(...hiddenMembers.map(clients));
+	const more: T[] = [];
+	for (const member of members.filter((m) => !hidden.has(m)).sort((a, b) => clients(a) - clients(b))) {
+		if (largest >= k) break;
+		more.push(member);
+		largest = Math.max(largest, clients(member));
 	}
+	return more;
 }
 
 /** Shown rows and a count of hidden ones, for the chart's note. */
