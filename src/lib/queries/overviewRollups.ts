@@ -4,8 +4,12 @@ import type { OutcomeFilter } from '$lib/measures';
 
 const TIMEPOINTS: readonly Timepoint[] = ['pre', 'post', 'change'];
 
-/** A rollup's column holding the sum or the count of a measure's scores at a timepoint. */
-export function rollupColumn(measure: Measure, timepoint: Timepoint, what: 'sum' | 'n'): string {
+/**
+ * A rollup's column holding the sum or the count of a measure's scores at a timepoint, or the client's mean at the
+ * rollup's level (sum / count, worked out once when the rollup is built, so that a query's per-client means need no
+ * division per row).
+ */
+export function rollupColumn(measure: Measure, timepoint: Timepoint, what: 'sum' | 'n' | 'mean'): string {
 	return quoteIdentifier(`${measure.key}_${timepoint}_${what}`);
 }
 
@@ -33,7 +37,8 @@ const sumsFromSessions = [
 	...MEASURES.flatMap((m) =>
 		TIMEPOINTS.map((t) => {
 			const value = measureExpression(m, t);
-			return `sum(${value}) AS ${rollupColumn(m, t, 'sum')}, CAST(count(${value}) AS INTEGER) AS ${rollupColumn(m, t, 'n')}`;
+			return `sum(${value}) AS ${rollupColumn(m, t, 'sum')}, CAST(count(${value}) AS INTEGER) AS ${rollupColumn(m, t, 'n')},
+				sum(${value}) / nullif(count(${value}), 0) AS ${rollupColumn(m, t, 'mean')}`;
 		})
 	)
 ].join(', ');
@@ -44,7 +49,10 @@ const sumsFromRollup = [
 	'sum(within_sum) AS within_sum',
 	'CAST(sum(within_n) AS INTEGER) AS within_n',
 	...MEASURES.flatMap((m) =>
-		TIMEPOINTS.map((t) => `sum(${rollupColumn(m, t, 'sum')}) AS ${rollupColumn(m, t, 'sum')}, CAST(sum(${rollupColumn(m, t, 'n')}) AS INTEGER) AS ${rollupColumn(m, t, 'n')}`)
+		TIMEPOINTS.map(
+			(t) => `sum(${rollupColumn(m, t, 'sum')}) AS ${rollupColumn(m, t, 'sum')}, CAST(sum(${rollupColumn(m, t, 'n')}) AS INTEGER) AS ${rollupColumn(m, t, 'n')},
+				sum(${rollupColumn(m, t, 'sum')}) / nullif(sum(${rollupColumn(m, t, 'n')}), 0) AS ${rollupColumn(m, t, 'mean')}`
+		)
 	)
 ].join(', ');
 

@@ -45,21 +45,25 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 	const name = (m: Measure, suffix: string) => quoteIdentifier(`${m.key}_${suffix}`);
 	const sums = MEASURES.map((m) => {
 		const value = measureExpression(m, timepoint);
-		return `sum(${value}) AS ${name(m, 'sum')}, count(${value}) AS ${name(m, 'n')}`;
+		return `sum(${value}) AS ${name(m, 'sum')}, count(${value}) AS ${name(m, 'n')}, sum(${value}) / nullif(count(${value}), 0) AS ${name(m, 'cmean')}`;
 	});
 	const resum = [
 		'any_value(condition) AS condition',
 		'sum(sessions) AS sessions',
 		'sum(within_sum) AS within_sum',
 		'sum(within_n) AS within_n',
-		...MEASURES.map((m) => `sum(${name(m, 'sum')}) AS ${name(m, 'sum')}, sum(${name(m, 'n')}) AS ${name(m, 'n')}`)
+		...MEASURES.map(
+			(m) => `sum(${name(m, 'sum')}) AS ${name(m, 'sum')}, sum(${name(m, 'n')}) AS ${name(m, 'n')}, sum(${name(m, 'sum')}) / nullif(sum(${name(m, 'n')}), 0) AS ${name(m, 'cmean')}`
+		)
 	].join(', ');
 	// Where the rollups are built and the filter does not split their groups, a level is read from its rollup.
 	const rollups = rollupsReady(db) ? usableRollups(filter) : { 0: false, 1: false, 2: false };
 	const params: SqlParam[] = [];
 	const fromRollup = (level: RollupLevel, keys: string) => {
 		params.push(...where.params);
-		const measures = MEASURES.map((m) => `${rollupColumn(m, timepoint, 'sum')} AS ${name(m, 'sum')}, ${rollupColumn(m, timepoint, 'n')} AS ${name(m, 'n')}`);
+		const measures = MEASURES.map(
+			(m) => `${rollupColumn(m, timepoint, 'sum')} AS ${name(m, 'sum')}, ${rollupColumn(m, timepoint, 'n')} AS ${name(m, 'n')}, ${rollupColumn(m, timepoint, 'mean')} AS ${name(m, 'cmean')}`
+		);
 		return `SELECT ${keys}, primary_condition AS condition, sessions, within_sum, within_n, ${measures.join(', ')}
 			FROM ${ROLLUPS[level].table} ${where.sql}`;
 	};
@@ -77,7 +81,7 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 	const measureColumns = (shown: boolean) =>
 		MEASURES.map((m) =>
 			shown
-				? `avg(${name(m, 'sum')} / nullif(${name(m, 'n')}, 0)) AS ${name(m, 'mean')}, CAST(coalesce(sum(${name(m, 'n')}), 0) AS INTEGER) AS ${name(m, 'sessions')},
+				? `avg(${name(m, 'cmean')}) AS ${name(m, 'mean')}, CAST(coalesce(sum(${name(m, 'n')}), 0) AS INTEGER) AS ${name(m, 'sessions')},
 					CAST(count(*) FILTER (WHERE ${name(m, 'n')} > 0) AS INTEGER) AS ${name(m, 'clients')}`
 				: `NULL AS ${name(m, 'mean')}, NULL AS ${name(m, 'sessions')}, NULL AS ${name(m, 'clients')}`
 		).join(', ');
