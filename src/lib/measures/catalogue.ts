@@ -121,13 +121,6 @@ export const COHORT_DEFINITIONS: readonly CohortDefinition[] = [
 	{ key: 'start_month', name: 'Start month', meaning: 'The month of the client’s first session.', sql: 'min(month)' }
 ];
 
-/** A measure's definition by key; throws on an unknown key. */
-export function measureDefinition(key: string): MeasureDefinition {
-	const found = MEASURE_DEFINITIONS.find((m) => m.key === key);
-	if (!found) throw new Error(`invalid measure: ${key}`);
-	return found;
-}
-
 /** What a glossary shows for a term. */
 export interface GlossaryEntry {
 	key: string;

@@ -14,6 +14,6 @@ export { exceeds, reaches, thresholdTolerance, TOLERANCE_SHARE_OF_RESOLUTION } f
 export { percentOfNormalSql } from './romPercent';
 export { CLIENTS_SQL, SESSIONS_SQL } from './counts';
 export {
-	COHORT_DEFINITIONS, MEASURE_DEFINITIONS, glossaryEntry, measureDefinition,
+	COHORT_DEFINITIONS, MEASURE_DEFINITIONS, glossaryEntry,
 	type CohortDefinition, type GlossaryEntry, type MeasureDefinition, type Weighting
 } from './catalogue';

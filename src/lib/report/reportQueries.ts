@@ -1,11 +1,13 @@
 import type { Connector } from '$lib/db';
 import {
+	CLIENTS_SQL,
 	courseRules,
 	coursesSql,
 	filterWhere,
 	MEASURES,
 	NO_FILTER,
 	responderCountsSql,
+	SESSIONS_SQL,
 	withinSessionSummarySql
 } from '$lib/measures';
 import type { Period } from './period';
@@ -82,7 +84,7 @@ export async function queryReportGroups(db: Connector, period: Period, grouping:
 	const responders = responderCountsSql(courseRules(PAIN.instrument, null), PAIN.instrument);
 	return db.query<ReportGroupRow & Record<string, unknown>>(
 		`WITH seen AS (
-			SELECT ${column} AS grp, CAST(count(*) AS INTEGER) AS sessions, CAST(count(DISTINCT client_id) AS INTEGER) AS clients
+			SELECT ${column} AS grp, ${SESSIONS_SQL} AS sessions, ${CLIENTS_SQL} AS clients
 			FROM session_facts ${where.sql} GROUP BY grp
 		),
 		within AS (${within.sql}),
