@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suppressKpis } from '$lib/overview/overview';
-import { DEFAULT_K, checkedK, partitionSuppressed, suppressSmallCells } from '$lib/stats';
+import { DEFAULT_K, checkedK, partitionSuppressed, suppressSmallCells } from '$lib/disclosure';
 
 describe('small-cell suppression', () => {
 	const rows = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { monthDate, trendChartSpec, techniqueLegend, trendTable } from '$lib/charts';
 import { techniqueLabel } from '$lib/domain/labels';
 import { ALL_TECHNIQUES, MEASURES, type TrendRow } from '$lib/queries';
-import { suppressSmallCells } from '$lib/stats';
+import { suppressSmallCells } from '$lib/disclosure';
 import { renderSvg, savedSvg } from '../support/svgSnapshot';
 
 const raw: TrendRow[] = [

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { ALL_TECHNIQUES, type Measure, type Timepoint, type TrendRow } from '$lib/queries';
-import type { Suppressed } from '$lib/stats';
+import type { Suppressed } from '$lib/disclosure';
 import { techniqueLegend } from './techniqueLegend';
 
 export interface TrendChartOptions {

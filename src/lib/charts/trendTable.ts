@@ -1,5 +1,5 @@
 import { ALL_TECHNIQUES, type TrendRow } from '$lib/queries';
-import type { Suppressed } from '$lib/stats';
+import type { Suppressed } from '$lib/disclosure';
 
 /**
  * One cell of the table alternative: a mean with its n, or nothing. A hidden group and a group with no data look

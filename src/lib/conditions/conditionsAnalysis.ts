@@ -3,9 +3,8 @@ import { ALL_TECHNIQUES, type Measure } from '$lib/queries';
 import { DOSE_BUCKETS, queryDoseResponse, type DoseRow } from '$lib/queries/doseResponse';
 import { attendanceRows, type RetentionRow } from '$lib/queries/retention';
 import { MAX_SESSION, querySessionCurves, type SessionCurveRow } from '$lib/queries/sessionCurves';
-import { checkedK, isUnstable, meanInterval, suppressSmallCells, type Suppressed } from '$lib/stats';
-import { doseTotalShown, hiddenDoseBuckets, type ShownAttendance } from './doseSuppression';
-import { hiddenSessionCounts, type SessionCount } from './sessionSuppression';
+import { isUnstable, meanInterval } from '$lib/stats';
+import { checkedK, doseTotalShown, hiddenDoseBuckets, hiddenSessionCounts, suppressSmallCells, type SessionCount, type ShownAttendance, type Suppressed } from '$lib/disclosure';
 
 /** A mean's 95% CI: null bounds when the point is hidden or has no interval (one client). */
 interface WithInterval {

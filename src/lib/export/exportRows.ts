@@ -1,4 +1,4 @@
-import { checkedK } from '$lib/stats/suppression';
+import { checkedK } from '$lib/disclosure';
 import type { Connector } from '$lib/db';
 import { filterWhere, type OutcomeFilter } from '$lib/queries';
 import { kAnonymousClients, type ClientGroupRow, type KAnonymousClients } from './kAnonymity';

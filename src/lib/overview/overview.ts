@@ -11,7 +11,7 @@ import {
 	type Timepoint,
 	type TrendRow
 } from '$lib/queries';
-import { checkedK, suppressSmallCells, type Suppressed } from '$lib/stats';
+import { checkedK, suppressSmallCells, type Suppressed } from '$lib/disclosure';
 import { crossFilters, effectivePicks, NO_PICKS, type ChartPicks, type CrossFilters } from './crossFilter';
 
 /** KPI values, each null when the group behind it has fewer than k clients. */

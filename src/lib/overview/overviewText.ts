@@ -1,7 +1,7 @@
 import { conditionLabel, techniqueLabel } from '$lib/domain/labels';
 import { formatCount } from '$lib/format';
 import { ALL_TECHNIQUES, TIMEPOINT_LABELS } from '$lib/queries';
-import { partitionSuppressed } from '$lib/stats';
+import { partitionSuppressed } from '$lib/disclosure';
 import type { ConditionBar } from '$lib/charts/conditionBarChart';
 import type { Overview, OverviewTrend } from './overview';
 

@@ -1,5 +1,6 @@
 import type { Connector } from '$lib/db';
-import { changeEffects, checkedK, meanInterval, statedN, suppressSmallCells, wilsonInterval, type ChangeEffects, type MeanInterval, type Proportion } from '$lib/stats';
+import { checkedK, statedN, suppressSmallCells } from '$lib/disclosure';
+import { changeEffects, meanInterval, wilsonInterval, type ChangeEffects, type MeanInterval, type Proportion } from '$lib/stats';
 import { parsePeriod, previousPeriod, type Period } from './period';
 import {
 	queryNewClients,

@@ -3,7 +3,7 @@ import { romMovement, type RomMovement } from '$lib/domain/romMovements';
 import { NO_FILTER, type OutcomeFilter } from '$lib/queries';
 import type { CourseEnd } from '$lib/measures';
 import { queryRomOutcomes, type RomMovementOutcome } from '$lib/queries/romOutcomes';
-import { checkedK, partitionSuppressed, statedN, suppressSmallCells } from '$lib/stats';
+import { checkedK, partitionSuppressed, statedN, suppressSmallCells } from '$lib/disclosure';
 import { changeEffects, type ChangeEffects } from '$lib/stats/effectSizes';
 import { meanInterval, type MeanInterval } from '$lib/stats/meanInterval';
 import { wilsonInterval, type Proportion } from '$lib/stats/proportion';

@@ -1,4 +1,4 @@
-import { DEFAULT_K, MIN_K } from '$lib/stats/suppression';
+import { DEFAULT_K, MIN_K } from '$lib/disclosure';
 
 const STORAGE_KEY = 'massage-outcomes:k';
 

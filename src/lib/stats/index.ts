@@ -1,5 +1,3 @@
-export { DEFAULT_K, MIN_K, checkedK, statedN, suppressSmallCells, partitionSuppressed, type Suppressed, type SuppressionOptions } from './suppression';
-export { suppressNestedSeries, type NestedSeriesOptions } from './suppressNestedSeries';
 export { tQuantile, tCdf, normalQuantile, twoSidedP, tCritical, zCritical } from './distributions';
 export { summarize, type Summary } from './summary';
 export { meanInterval, type MeanInterval } from './meanInterval';

@@ -10,7 +10,7 @@ import {
 	type TechniqueWithinRow
 } from '$lib/queries/techniqueOutcomes';
 import { ancova, type AncovaContrast } from '$lib/stats/ancova';
-import { checkedK } from '$lib/stats/suppression';
+import { checkedK } from '$lib/disclosure';
 import { dav, dz, type EffectSize } from '$lib/stats/effectSizes';
 import { meanInterval, type MeanInterval } from '$lib/stats/meanInterval';
 import { adjustPValues, type Adjustment } from '$lib/stats/multiplicity';

@@ -5,7 +5,7 @@ import { changeEffects, type ChangeEffects } from '$lib/stats/effectSizes';
 import { funnelLimits, type FunnelPoint } from '$lib/stats/funnel';
 import { meanInterval, type MeanInterval } from '$lib/stats/meanInterval';
 import { isUnstable } from '$lib/stats/stability';
-import { checkedK, suppressSmallCells } from '$lib/stats/suppression';
+import { checkedK, suppressSmallCells } from '$lib/disclosure';
 import { caseMixAdjustment, type CaseMixModel } from './caseMixAdjustment';
 
 /** Where a therapist's adjusted difference falls on the funnel plot. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db';
 import { loadConditions, type ConditionsModel } from '$lib/conditions/conditionsAnalysis';
-import type { SessionCount } from '$lib/conditions/sessionSuppression';
+import type { SessionCount } from '$lib/disclosure';
 import { ALL_TECHNIQUES, MEASURES, queryFilterOptions } from '$lib/queries';
 import { DOSE_BUCKETS, queryDoseResponse } from '$lib/queries/doseResponse';
 import { queryRetention } from '$lib/queries/retention';

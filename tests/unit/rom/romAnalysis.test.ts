@@ -3,7 +3,7 @@ import type { Connector } from '$lib/db';
 import { NO_FILTER } from '$lib/queries';
 import { queryRomOutcomes, type RomMovementOutcome } from '$lib/queries/romOutcomes';
 import { loadRomResults, romFilter, romResults, type RomChoice, type RomResults } from '$lib/rom/romAnalysis';
-import { statedN } from '$lib/stats';
+import { statedN } from '$lib/disclosure';
 import { romChangePoints, romProgressPoints } from '$lib/rom/romChartPoints';
 import { formatInterval } from '$lib/format';
 import { formatDegrees, formatProportion, hiddenMovementsNote, mdcSources, romChartNote, romStatusText } from '$lib/rom/romText';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { suppressNestedSeries } from '$lib/stats';
+import { suppressNestedSeries } from '$lib/disclosure';
 
 const shownOf = (counts: number[], k: number) => counts.filter((_, i) => !suppressNestedSeries(counts, { k })[i]);
 

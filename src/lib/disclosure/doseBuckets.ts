@@ -1,6 +1,6 @@
 import { DOSE_BUCKETS, type DoseRow } from '$lib/queries/doseResponse';
 import { MAX_SESSION } from '$lib/queries/sessionCurves';
-import { secondarySuppression } from '$lib/stats/suppression';
+import { secondarySuppression } from './suppression';
 
 /**
  * The attendance chart's all-techniques count at a session number as a reader sees it: the count (0 where nobody has

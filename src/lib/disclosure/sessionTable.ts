@@ -1,6 +1,6 @@
 import { ALL_TECHNIQUES } from '$lib/queries';
-import { suppressNestedSeries } from '$lib/stats';
-import { secondarySuppression } from '$lib/stats/suppression';
+import { suppressNestedSeries } from './nestedSeries';
+import { secondarySuppression } from './suppression';
 
 /** One count of a session × technique table: clients at a session number in one course technique, or in all. */
 export interface SessionCount {
