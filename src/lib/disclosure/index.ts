@@ -1,4 +1,4 @@
-export { DEFAULT_K, MIN_K, checkedK, statedN, suppressSmallCells, partitionSuppressed, secondarySuppression, type Suppressed, type SuppressionOptions } from './suppression';
+export { DEFAULT_K, HOLDER_K, MIN_K, checkedK, sharedK, statedN, suppressSmallCells, partitionSuppressed, secondarySuppression, type Suppressed, type SuppressionOptions } from './suppression';
 export { suppressNestedSeries, type NestedSeriesOptions } from './nestedSeries';
 export { hiddenSessionCounts, type SessionCount } from './sessionTable';
 export { doseTotalShown, hiddenDoseBuckets, type ShownAttendance } from './doseBuckets';

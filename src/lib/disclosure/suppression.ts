@@ -22,7 +22,20 @@ export interface SuppressionOptions<T> {
 
 export type Suppressed<T> = T & { suppressed: boolean };
 
+/**
+ * The threshold of the "only me" view: on the screen of the person who holds a kept dataset, every group is shown
+ * (flagged when it rests on fewer than the setting's k clients). Never used for anything that leaves the browser.
+ */
+export const HOLDER_K = 1;
+
+/** A threshold for what is shown on screen: the setting's k (at least MIN_K), or HOLDER_K in the "only me" view. */
 export function checkedK(k: number = DEFAULT_K): number {
+	if (k === HOLDER_K) return k;
+	return sharedK(k);
+}
+
+/** A threshold for what leaves the browser (reports, exports, chart files): at least MIN_K, whatever the view. */
+export function sharedK(k: number = DEFAULT_K): number {
 	if (!Number.isInteger(k) || k < MIN_K) throw new Error(`invalid k: ${k} (the minimum group size is ${MIN_K})`);
 	return k;
 }

@@ -1,4 +1,4 @@
-import { checkedK } from '$lib/disclosure';
+import { sharedK } from '$lib/disclosure';
 import type { Connector } from '$lib/db';
 import { filterWhere, type OutcomeFilter } from '$lib/queries';
 import { kAnonymousClients, type ClientGroupRow, type KAnonymousClients } from './kAnonymity';
@@ -89,7 +89,7 @@ export async function exportPrivacy(db: Connector, filter: OutcomeFilter, k: num
 		`s.client_id, c.age_band, c.sex, c.primary_condition, ${clinic}, count(*)::INTEGER AS rows`,
 		'GROUP BY ALL'
 	);
-	return kAnonymousClients(await db.query<ClientGroupRow & Record<string, unknown>>(sql, params), checkedK(k));
+	return kAnonymousClients(await db.query<ClientGroupRow & Record<string, unknown>>(sql, params), sharedK(k));
 }
 
 /** The filtered data as tidy rows, keeping only clients whose quasi-identifiers at least k clients share. */

@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db';
-import { checkedK, statedN, suppressSmallCells } from '$lib/disclosure';
+import { sharedK, statedN, suppressSmallCells } from '$lib/disclosure';
 import { changeEffects, meanInterval, wilsonInterval, type ChangeEffects, type MeanInterval, type Proportion } from '$lib/stats';
 import { parsePeriod, previousPeriod, type Period } from './period';
 import {
@@ -122,7 +122,7 @@ function relativeChange(now: number | null, before: number | null): number | nul
 
 /** The report for one month or quarter, from the database. */
 export async function buildReport(db: Connector, options: ReportOptions): Promise<ClinicReport> {
-	const k = checkedK(options.k);
+	const k = sharedK(options.k);
 	const period = parsePeriod(options.period);
 	const before = previousPeriod(period);
 	const groups = (p: Period, grouping: ReportGrouping) => queryReportGroups(db, p, grouping);
