@@ -1,4 +1,4 @@
-import { checkedK } from './suppression';
+import { checkedK } from './threshold';
 
 export interface NestedSeriesOptions {
 	/** Smallest number of clients a shown count, or the difference of two shown counts, may stand for. */

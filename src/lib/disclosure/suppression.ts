@@ -1,10 +1,5 @@
-/**
- * Small-cell suppression: nothing computed from fewer than k clients is shown (IPC Ontario's
- * de-identification guidance; k = 11 matches its 0.09 risk threshold). One mechanism for every chart and table.
- */
-export const DEFAULT_K = 11;
-/** The setting may be raised, never lowered below this. */
-export const MIN_K = 5;
+import { complementary, protect } from './engine';
+import { DEFAULT_K } from './threshold';
 
 export interface SuppressionOptions<T> {
 	/** Smallest number of distinct clients a shown value may come from. */
@@ -23,51 +18,36 @@ export interface SuppressionOptions<T> {
 export type Suppressed<T> = T & { suppressed: boolean };
 
 /**
- * The threshold of the "only me" view: on the screen of the person who holds a kept dataset, every group is shown
- * (flagged when it rests on fewer than the setting's k clients). Never used for anything that leaves the browser.
- */
-export const HOLDER_K = 1;
-
-/** A threshold for what is shown on screen: the setting's k (at least MIN_K), or HOLDER_K in the "only me" view. */
-export function checkedK(k: number = DEFAULT_K): number {
-	if (k === HOLDER_K) return k;
-	return sharedK(k);
-}
-
-/** A threshold for what leaves the browser (reports, exports, chart files): at least MIN_K, whatever the view. */
-export function sharedK(k: number = DEFAULT_K): number {
-	if (!Number.isInteger(k) || k < MIN_K) throw new Error(`invalid k: ${k} (the minimum group size is ${MIN_K})`);
-	return k;
-}
-
-/**
  * Marks rows whose client count is below k and blanks every number in them, so a hidden value cannot leak
  * through a tooltip, a table or an export built from the same rows.
  */
 export function suppressSmallCells<T extends object>(rows: readonly T[], options: SuppressionOptions<T>): Suppressed<T>[] {
-	const k = checkedK(options.k);
-	const hidden = new Set(rows.filter((row) => options.clients(row) < k));
-	if (options.group) hideComplements(rows, hidden, k, options.clients, options.group);
-	return rows.map((row) => {
-		if (!hidden.has(row)) return { ...row, suppressed: false };
+	const id = (i: number) => String(i);
+	const margins = new Map<string, string[]>();
+	if (options.group) {
+		for (const [i, row] of rows.entries()) {
+			const key = options.group(row);
+			const members = margins.get(key);
+			if (members) members.push(id(i));
+			else margins.set(key, [id(i)]);
+		}
+	}
+	const hidden = protect({
+		k: options.k ?? DEFAULT_K,
+		cells: rows.map((row, i) => ({ id: id(i), clients: options.clients(row) })),
+		margins: [...margins.values()]
+	});
+	return rows.map((row, i) => {
+		if (!hidden.has(id(i))) return { ...row, suppressed: false };
 		const blanked: Record<string, unknown> = {};
 		for (const [key, value] of Object.entries(row)) blanked[key] = typeof value === 'number' ? null : value;
 		return { ...(blanked as T), suppressed: true };
 	});
 }
 
-/** Within each group, secondary suppression (secondarySuppression) of the rows that add up to its total. */
-function hideComplements<T>(rows: readonly T[], hidden: Set<T>, k: number, clients: (row: T) => number, group: (row: T) => string) {
-	const groups = new Map<string, T[]>();
-	for (const row of rows) groups.set(group(row), [...(groups.get(group(row)) ?? []), row]);
-	for (const members of groups.values()) for (const more of secondarySuppression(members, hidden, k, clients)) hidden.add(more);
-}
-
 /**
- * Secondary suppression of cells that add up to a shown total, given cells already hidden for any reason: hide the
- * smallest shown cells until one hidden cell has k clients by itself, so the hidden ones together surely come from k
- * clients. Returns the further cells to hide, smallest first; none when nothing is hidden or a hidden cell already
- * has k. The one place the rule is written: suppressSmallCells's `group` option and the conditions page use it.
+ * Secondary suppression of cells that add up to a shown total, given cells already hidden for any reason: the
+ * engine's complementary rule for callers that keep their own cell objects (the session and dose tables).
  */
 export function secondarySuppression<T>(
 	members: readonly T[],
@@ -75,16 +55,7 @@ export function secondarySuppression<T>(
 	k: number,
 	clients: (row: T) => number = (row) => (row as { clients: number }).clients
 ): T[] {
-	const hiddenMembers = members.filter((m) => hidden.has(m));
-	if (hiddenMembers.length === 0) return [];
-	let largest = Math.max(...hiddenMembers.map(clients));
-	const more: T[] = [];
-	for (const member of members.filter((m) => !hidden.has(m)).sort((a, b) => clients(a) - clients(b))) {
-		if (largest >= k) break;
-		more.push(member);
-		largest = Math.max(largest, clients(member));
-	}
-	return more;
+	return complementary(members, (m) => hidden.has(m), k, (m) => ({ clients: clients(m) }));
 }
 
 /** Shown rows and a count of hidden ones, for the chart's note. */

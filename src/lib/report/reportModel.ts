@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db';
-import { sharedK, statedN, suppressSmallCells } from '$lib/disclosure';
+import { protect, sharedK, statedN, suppressSmallCells, type DisclosureCell } from '$lib/disclosure';
 import { changeEffects, meanInterval, wilsonInterval, type ChangeEffects, type MeanInterval, type Proportion } from '$lib/stats';
 import { parsePeriod, previousPeriod, type Period } from './period';
 import {
@@ -81,15 +81,40 @@ export interface ClinicReport {
 	volume: { unit: 'week' | 'month'; bars: ReportBar[]; hidden: number };
 }
 
-/** A group's numbers with each one shown only if it comes from at least k clients. */
-export function reportOutcomes(row: ReportGroupRow, k: number): ReportOutcomes {
-	const withinChange = row.withinClients >= k && row.withinMean !== null ? { n: row.withinClients, mean: row.withinMean, sd: row.withinSd ?? NaN } : null;
+/** Which of a group's figures the disclosure engine hid: its mean changes and its responder rate. */
+export interface HiddenFigures {
+	within: boolean;
+	course: boolean;
+	rate: boolean;
+}
+
+/** The primary rule alone, for a row with no margin of its own (the period's total). */
+function primaryOnly(row: ReportGroupRow, k: number): HiddenFigures {
+	const hidden = protect({ k, cells: reportCells(row), margins: [] });
+	return { within: hidden.has('within'), course: hidden.has('course'), rate: hidden.has('rate') };
+}
+
+/**
+ * A group's published cells, as the disclosure engine sees them: the row (its clients and sessions), its
+ * within-session mean (n = clients with a within-session change), its course mean (n = courses) and its responder
+ * rate (responders of those with room to improve). Each mean and rate goes with its row.
+ */
+function reportCells(row: ReportGroupRow, prefix = ''): DisclosureCell[] {
+	const id = (figure: string) => `${figure}${prefix}`;
+	return [
+		{ id: id('row'), clients: row.clients },
+		{ id: id('within'), clients: row.withinClients, within: id('row') },
+		{ id: id('course'), clients: row.courseClients, within: id('row') },
+		{ id: id('rate'), clients: row.responderEligible, counted: row.courseResponders, within: id('row') }
+	];
+}
+
+/** A group's numbers, each one shown only where the disclosure engine did not hide it. */
+export function reportOutcomes(row: ReportGroupRow, k: number, hidden: HiddenFigures = primaryOnly(row, k)): ReportOutcomes {
+	const withinChange = !hidden.within && row.withinMean !== null ? { n: row.withinClients, mean: row.withinMean, sd: row.withinSd ?? NaN } : null;
 	const within = withinChange ? meanInterval(withinChange) : null;
-	const courseShown = row.courseClients >= k && row.courseMean !== null;
-	const courseChange = courseShown ? { n: row.courseClients, mean: row.courseMean!, sd: row.courseSd ?? NaN } : null;
+	const courseChange = !hidden.course && row.courseMean !== null ? { n: row.courseClients, mean: row.courseMean, sd: row.courseSd ?? NaN } : null;
 	const course = courseChange ? meanInterval(courseChange) : null;
-	// A rate tells how many responded and how many did not: both groups must reach k.
-	const rate = row.responderEligible >= k && row.courseResponders >= k && row.responderEligible - row.courseResponders >= k;
 	return {
 		sessions: row.sessions,
 		clients: row.clients,
@@ -99,21 +124,27 @@ export function reportOutcomes(row: ReportGroupRow, k: number): ReportOutcomes {
 		course,
 		courseEffects: course && courseChange ? changeEffects(courseChange, row.courseSdBaseline, row.courseSdEnd) : null,
 		courseN: course ? statedN(course.n, row.clients, k) : null,
-		responders: rate ? wilsonInterval(row.courseResponders, row.responderEligible) : null
+		responders: hidden.rate ? null : wilsonInterval(row.courseResponders, row.responderEligible)
 	};
 }
 
 /**
- * Rows that add up to the period's total share one group for secondary suppression, so the hidden ones together
- * come from at least k clients and none can be recovered by subtraction. Hidden rows are dropped, only counted.
+ * The rows of a table under the period's total, protected as one problem: a row from fewer than k clients is hidden
+ * (dropped, only counted), and so is a mean or rate from fewer than k; each column (clients, within-session mean,
+ * course mean, responder rate) is a margin of the total row, so where one is hidden the hidden ones of that column
+ * together rest on k clients and more, and no hidden group's count, mean or rate follows from the total and the rows
+ * shown.
  */
 export function reportTable(rows: readonly ReportGroupRow[], k: number): ReportTable {
-	const marked = suppressSmallCells(rows, { k, clients: (r) => r.clients, group: () => 'period' });
-	const shown = marked.filter((r) => !r.suppressed);
-	return {
-		rows: shown.map((r) => ({ code: r.group, ...reportOutcomes(r, k) })),
-		hidden: marked.length - shown.length
-	};
+	const cells = rows.flatMap((row, i) => reportCells(row, `:${i}`));
+	const column = (figure: string) => rows.map((_, i) => `${figure}:${i}`);
+	const hidden = protect({ k, cells, margins: ['row', 'within', 'course', 'rate'].map(column) });
+	const shown = rows.flatMap((row, i) =>
+		hidden.has(`row:${i}`)
+			? []
+			: [{ code: row.group, ...reportOutcomes(row, k, { within: hidden.has(`within:${i}`), course: hidden.has(`course:${i}`), rate: hidden.has(`rate:${i}`) }) }]
+	);
+	return { rows: shown, hidden: rows.length - shown.length };
 }
 
 function relativeChange(now: number | null, before: number | null): number | null {
