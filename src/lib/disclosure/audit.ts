@@ -23,6 +23,12 @@ export interface Quantity {
 export interface Relation {
 	parts: readonly string[];
 	whole: string;
+	/**
+	 * The parts are separate groups of clients (the default), so the hidden ones together are a group too. False for
+	 * a difference defined by the relation (the clients who stopped between two session numbers, which can be
+	 * negative when a client skipped a score): only each part by itself is then a group.
+	 */
+	disjoint?: boolean;
 }
 
 export interface Publication {
@@ -112,7 +118,7 @@ export function attack(publication: Publication): Finding[] {
 	for (const q of unknowns) probe([q.id]);
 	for (const relation of publication.relations) {
 		const hiddenParts = relation.parts.filter((id) => column.has(id));
-		if (hiddenParts.length > 1) probe(hiddenParts);
+		if (hiddenParts.length > 1 && relation.disjoint !== false) probe(hiddenParts);
 	}
 	return findings;
 }
