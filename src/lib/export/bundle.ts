@@ -2,46 +2,64 @@ import { csvBytes } from '$lib/download/csvText';
 import type { OutcomeFilter } from '$lib/queries';
 import { exportCsv } from './csvExport';
 import { dictionaryCsv } from './dictionaryCsv';
-import { quasiIdentifierText, type ExportData } from './exportRows';
+import { THERAPIST_FILTER_TEXT, quasiIdentifierText, type ExportData } from './exportRows';
 import { exportParquet } from './parquetExport';
+import { LOSS_WEIGHTS, recodingRuleText, recodingText } from './recoding';
 import { tarArchive, type TarEntry } from './tar';
 
 /** The files of the researcher bundle, in order. */
 export const BUNDLE_FILES = ['README.txt', 'data.csv', 'data.parquet', 'dictionary.csv'] as const;
 
+/** The filter as applied: no therapist line, since the therapist filter is never applied to an export. */
 function filterText(filter: OutcomeFilter): string {
 	const list = (values: string[]) => (values.length ? values.join(', ') : 'all');
 	return [
 		`  months: ${filter.from ?? 'first'} to ${filter.to ?? 'last'}`,
 		`  techniques: ${list(filter.techniques)}`,
 		`  conditions: ${list(filter.conditions)}`,
-		`  therapists: ${list(filter.therapists)}`,
-		`  clinics: ${list(filter.clinics)}`
+		`  clinics: ${list(filter.clinics)}`,
+		`  ${THERAPIST_FILTER_TEXT}`
 	].join('\n');
 }
 
-/** The bundle's README: what is included, the filter, k, and how many clients and rows were left out and why. */
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const clients = (n: number) => `${n} client${n === 1 ? '' : 's'}`;
+const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+
+/**
+ * The bundle's README: what is included, the filter, k, the recoding chosen, how many clients and rows were kept
+ * and left out, and the information lost. It names no therapist.
+ */
 export function bundleReadme(data: ExportData, created: Date): string {
 	const p = data.privacy;
+	const allClients = p.clients + p.leftOutClients;
+	const weights = `condition ${LOSS_WEIGHTS.condition}, age ${LOSS_WEIGHTS.age_band}, sex ${LOSS_WEIGHTS.sex}, first visit ${LOSS_WEIGHTS.first_visit}`;
 	return `Massage outcomes: researcher bundle
 Created ${created.toISOString().slice(0, 10)} by the outcomes dashboard, in the browser.
 
 Files
-  data.csv        tidy long format: one row per score (${p.rows} rows, ${p.clients} clients); text cells that
+  data.csv        tidy long format: one row per score (${rows(p.rows)}, ${clients(p.clients)}); text cells that
                   start with = + - @ tab or CR are prefixed with ' so a spreadsheet does not run them
   data.parquet    the same rows with typed columns
-  dictionary.csv  what each column, instrument and statistic means
+  dictionary.csv  what each column, recoded value, instrument and statistic means
 
 Filter
 ${filterText(data.filter)}
 
 Privacy (k = ${data.k})
-  A client's rows are included only if at least ${data.k} clients in this export share their
-  ${quasiIdentifierText(data.options)} (k-anonymity over these quasi-identifiers).${data.options.includeClinic ? '' : '\n  The clinic is not included.'}
-  Left out: ${p.leftOutClients} clients and ${p.leftOutRows} rows whose combination fewer than ${data.k} clients share.
+  Quasi-identifiers: ${quasiIdentifierText(data.options)}. Every combination of them in data.csv is shared by at
+  least ${data.k} clients (k-anonymity), by global recoding and then leaving out the clients still in smaller groups.
+  Recoding chosen: ${recodingText(p.recoding)}
+    (${recodingRuleText(p)}).${data.options.includeClinic ? '\n  The clinic is exact, as chosen.' : '\n  The clinic is not included.'}
+  Kept: ${p.clients} of ${clients(allClients)} and ${p.rows} of ${rows(p.rows + p.leftOutRows)}, in ${p.combinations} combinations.
+  Left out: ${clients(p.leftOutClients)} and ${rows(p.leftOutRows)} whose combination fewer than ${data.k} clients share after recoding.
   Which clients were left out is not recorded.
-  Exact dates are not included (the month only), nor therapist ids: per-therapist data are the therapist's
-  personal information. Ids are the dataset's pseudonymous ids.
+  Information lost: ${percent(p.informationLoss)} (Iyengar's loss metric: a value covering m of the M values as
+  stored loses (m - 1) / (M - 1); averaged over clients and, weighted ${weights}, over the
+  quasi-identifiers; a client left out loses all).
+  Not exported: dates or months (days_since_first_visit counts the days from the client's first session in this
+  export, first_visit is that session's period as recoded), and therapist ids: per-therapist data are the
+  therapist's personal information. Ids are the dataset's pseudonymous ids.
 `;
 }
 

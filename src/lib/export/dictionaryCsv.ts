@@ -3,17 +3,33 @@ import { INSTRUMENTS } from '$lib/domain/instruments';
 import { STATISTICS } from '$lib/domain/statistics';
 import { COHORT_DEFINITIONS, MEASURE_DEFINITIONS, thresholdTolerance } from '$lib/measures';
 import { dataDictionary } from '$lib/schema';
+import { CONDITION_GROUPS } from './conditionGroups';
 import { EXPORT_COLUMNS, type ExportColumn } from './exportRows';
+import { TWENTY_YEAR_BANDS, recodedValuesText } from './hierarchies';
 
 const COLUMNS = ['section', 'name', 'type', 'description', 'allowed_values', 'source'].map((name) => ({ name }));
 
 /**
- * The bundle's data dictionary as CSV text: the exported columns first, then the canonical tables they come from,
- * the instruments, the measures and cohorts of the semantic layer, and the statistics the dashboard shows. One row per variable or term.
+ * The bundle's data dictionary as CSV text: the exported columns first (with the values a recoded column can
+ * hold), then the recoded values (20-year age bands, condition groups), the canonical tables the columns come from,
+ * the instruments, the measures and cohorts of the semantic layer, and the statistics the dashboard shows. One row
+ * per variable or term.
  */
 export function dictionaryCsv(exported: readonly ExportColumn[] = EXPORT_COLUMNS): string {
+	const recoded = recodedValuesText();
+	const twentyYear = new Map<string, string[]>();
+	for (const [band, twenty] of TWENTY_YEAR_BANDS) twentyYear.set(twenty, [...(twentyYear.get(twenty) ?? []), band]);
 	const rows: (string | null)[][] = [
-		...exported.map((c) => ['data.csv', c.name, c.numeric ? (c.type === 'INT32' ? 'INTEGER' : 'DOUBLE') : 'VARCHAR', c.description, null, null]),
+		...exported.map((c) => [
+			'data.csv',
+			c.name,
+			c.numeric ? (c.type === 'INT32' ? 'INTEGER' : 'DOUBLE') : 'VARCHAR',
+			c.description,
+			recoded[c.name] ?? (c.name === 'days_since_first_visit' ? '0, 1, 2, ... (whole days)' : null),
+			null
+		]),
+		...[...twentyYear].map(([band, bands]) => ['age band (recoded)', band, null, `20-year band: ${bands.join(', ')}`, null, null]),
+		...Object.entries(CONDITION_GROUPS).map(([code, g]) => ['condition group (recoded)', code, null, g.label, g.conditions.join(' | '), null]),
 		...dataDictionary().flatMap((table) =>
 			table.columns.map((c) => [`table ${table.name}`, c.name, c.sqlType, c.description, c.allowed?.join(' | ') ?? null, null])
 		),

@@ -1,16 +1,34 @@
 export {
 	DEFAULT_EXPORT_OPTIONS,
 	EXPORT_COLUMNS,
+	THERAPIST_FILTER_TEXT,
 	exportColumns,
+	exportFilter,
 	exportPrivacy,
 	exportRows,
 	quasiIdentifierText,
 	type ExportCell,
 	type ExportColumn,
 	type ExportData,
-	type ExportOptions
+	type ExportOptions,
+	type ExportPrivacy
 } from './exportRows';
-export { kAnonymousClients, quasiIdentifierKey, type ClientGroupRow, type KAnonymousClients } from './kAnonymity';
+export { kAnonymousClients, quasiIdentifierKey, type ClientGroupRow, type KAnonymousClients, type KeptCounts } from './kAnonymity';
+export {
+	LOSS_WEIGHTS,
+	RECODED,
+	SUPPRESSION_LIMIT,
+	chooseRecoding,
+	coarsenedText,
+	recodingLattice,
+	recodingRuleText,
+	recodingText,
+	type ChosenRecoding,
+	type Recoded,
+	type Recoding
+} from './recoding';
+export { ALL, AGE_HIERARCHY, CONDITION_HIERARCHY, SEX_HIERARCHY, TWENTY_YEAR_BANDS, firstVisitHierarchy, type Hierarchy } from './hierarchies';
+export { CONDITION_GROUPS, conditionGroup, type ConditionGroup } from './conditionGroups';
 export { exportCsv } from './csvExport';
 export { exportParquet } from './parquetExport';
 export { dictionaryCsv } from './dictionaryCsv';
