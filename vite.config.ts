@@ -18,6 +18,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 60_000
+		testTimeout: 60_000,
+		// Opening a database takes seconds on a busy machine: a hook waits as long as a test.
+		hookTimeout: 60_000
 	}
 });

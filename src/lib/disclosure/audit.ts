@@ -130,3 +130,26 @@ export function together(name: string, publications: readonly Publication[]): Pu
 	for (const p of publications) for (const q of p.quantities) if (!seen.has(q.id)) seen.set(q.id, q);
 	return { name, k, quantities: [...seen.values()], relations: publications.flatMap((p) => p.relations) };
 }
+
+/** A group recovered by differencing: a count published by two views one control apart, differing by 1 to k - 1. */
+export interface Difference {
+	quantity: string;
+	narrow: number;
+	wide: number;
+}
+
+/**
+ * The tracker attack (Denning, Denning & Schwartz 1979): two views a control apart (one month more, one technique
+ * added, one condition against all) publish the same counts of clients; where both show a count and they differ by 1
+ * to k - 1, the difference counts a group of fewer than k clients that neither view shows.
+ */
+export function differencing(narrow: ReadonlyMap<string, number | null>, wide: ReadonlyMap<string, number | null>, k: number): Difference[] {
+	const found: Difference[] = [];
+	for (const [quantity, a] of narrow) {
+		const b = wide.get(quantity);
+		if (a === null || b === null || b === undefined) continue;
+		const gap = Math.abs(b - a);
+		if (gap > 0 && gap < k) found.push({ quantity, narrow: a, wide: b });
+	}
+	return found;
+}

@@ -13,6 +13,12 @@ export interface DisclosureCell {
 	counted?: number;
 	/** A cell this one goes with: hidden whenever that one is (a group's mean goes with its row). */
 	within?: string;
+	/**
+	 * The same cell's clients in the views one control apart (one month more or less at either end of the range):
+	 * where one differs by 1 to k - 1, the two views together would count a small group by their difference, so the
+	 * cell is hidden. The neighbour view applies the same rule and hides it too.
+	 */
+	neighbours?: readonly number[];
 }
 
 /**
@@ -27,17 +33,24 @@ export interface DisclosureProblem {
 	margins: readonly (readonly string[])[];
 }
 
-/** Whether a cell could be shown by itself: k clients, and for a rate k counted and k not counted. */
-export function safeAlone(cell: Pick<DisclosureCell, 'clients' | 'counted'>, k: number): boolean {
+/** Whether a cell rests on enough clients: k, and for a rate k counted and k not counted. */
+export function restsOnK(cell: Pick<DisclosureCell, 'clients' | 'counted'>, k: number): boolean {
 	if (cell.clients < k) return false;
 	return cell.counted === undefined || (cell.counted >= k && cell.clients - cell.counted >= k);
+}
+
+/** Whether a cell could be shown by itself: it rests on k clients, and no view one control apart differs by fewer. */
+export function safeAlone(cell: Pick<DisclosureCell, 'clients' | 'counted' | 'neighbours'>, k: number): boolean {
+	if (!restsOnK(cell, k)) return false;
+	return !cell.neighbours?.some((n) => n !== cell.clients && Math.abs(n - cell.clients) < k);
 }
 
 /**
  * The one disclosure engine (after sdcTable's protectTable and tau-ARGUS for linked tables; Hundepool et al.,
  * Statistical Disclosure Control, 2012):
  *
- * 1. Primary suppression: a cell from fewer than k clients (a rate: with fewer than k counted or not counted).
+ * 1. Primary suppression: a cell from fewer than k clients (a rate: with fewer than k counted or not counted), or
+ *    one whose view one control apart counts 1 to k - 1 clients more or fewer (differencing).
  * 2. Complementary suppression, margin by margin: where a margin holds hidden cells, they must together rest on k
  *    clients and more, or the total minus the shown cells gives a small group back (its count, its mean's sum, its
  *    rate's numerator). Shown cells are hidden, smallest first, until one hidden cell is safe by itself.
@@ -63,7 +76,7 @@ export function protect(problem: DisclosureProblem): Set<string> {
 
 /**
  * Complementary suppression within one margin, given which cells are hidden for any reason: the further cells to
- * hide, smallest first, until one hidden cell is safe by itself, so the hidden ones together rest on at least k
+ * hide, smallest first, until one hidden cell rests on k clients by itself (restsOnK), so the hidden ones together rest on at least k
  * clients (and, for rates, k counted and k not counted). None when nothing in the margin is hidden or a hidden cell
  * is safe. The one place the rule is written: `protect`, `suppressSmallCells` and the session and dose tables use it.
  */
@@ -74,11 +87,11 @@ export function complementary<T>(
 	describe: (cell: T) => Pick<DisclosureCell, 'clients' | 'counted'>
 ): T[] {
 	const hiddenMembers = members.filter(isHidden);
-	if (hiddenMembers.length === 0 || hiddenMembers.some((cell) => safeAlone(describe(cell), k))) return [];
+	if (hiddenMembers.length === 0 || hiddenMembers.some((cell) => restsOnK(describe(cell), k))) return [];
 	const more: T[] = [];
 	for (const cell of members.filter((m) => !isHidden(m)).sort((a, b) => describe(a).clients - describe(b).clients)) {
 		more.push(cell);
-		if (safeAlone(describe(cell), k)) break;
+		if (restsOnK(describe(cell), k)) break;
 	}
 	return more;
 }

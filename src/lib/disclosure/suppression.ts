@@ -13,6 +13,8 @@ export interface SuppressionOptions<T> {
 	 * rows, so the hidden rows count as many clients as the largest of them: a safe lower bound.
 	 */
 	group?: (row: T) => string;
+	/** The row's clients in the views one control apart (DisclosureCell.neighbours). */
+	neighbours?: (row: T) => readonly number[];
 }
 
 export type Suppressed<T> = T & { suppressed: boolean };
@@ -34,15 +36,19 @@ export function suppressSmallCells<T extends object>(rows: readonly T[], options
 	}
 	const hidden = protect({
 		k: options.k ?? DEFAULT_K,
-		cells: rows.map((row, i) => ({ id: id(i), clients: options.clients(row) })),
+		cells: rows.map((row, i) => ({ id: id(i), clients: options.clients(row), neighbours: options.neighbours?.(row) })),
 		margins: [...margins.values()]
 	});
 	return rows.map((row, i) => {
-		if (!hidden.has(id(i))) return { ...row, suppressed: false };
-		const blanked: Record<string, unknown> = {};
-		for (const [key, value] of Object.entries(row)) blanked[key] = typeof value === 'number' ? null : value;
-		return { ...(blanked as T), suppressed: true };
+		return hidden.has(id(i)) ? blanked(row) : { ...row, suppressed: false };
 	});
+}
+
+/** A row hidden: every number in it blanked, so none can leak through a tooltip, a table or an export. */
+export function blanked<T extends object>(row: T): Suppressed<T> {
+	const blank: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(row)) blank[key] = typeof value === 'number' ? null : value;
+	return { ...(blank as T), suppressed: true };
 }
 
 /**

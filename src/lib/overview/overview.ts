@@ -1,6 +1,8 @@
 import type { Connector } from '$lib/db';
 import {
+	ALL_TECHNIQUES,
 	queryConditionClients,
+	queryConditionNeighbours,
 	queryCourseKpis,
 	queryOverviewScan,
 	type ConditionClientsRow,
@@ -11,7 +13,7 @@ import {
 	type Timepoint,
 	type TrendRow
 } from '$lib/queries';
-import { checkedK, suppressSmallCells, type Suppressed } from '$lib/disclosure';
+import { blanked, checkedK, suppressSmallCells, type Suppressed } from '$lib/disclosure';
 import { crossFilters, effectivePicks, NO_PICKS, type ChartPicks, type CrossFilters } from './crossFilter';
 
 /** KPI values, each null when the group behind it has fewer than k clients. */
@@ -79,6 +81,19 @@ export function suppressKpis(row: KpiRow, k: number): OverviewKpis {
 	};
 }
 
+/**
+ * With techniques picked, a month's all-techniques point is the total of the picked ones: it is shown only where
+ * every picked technique's point of that month is shown. Otherwise picking one more technique, small that month,
+ * would reveal it as the difference of the two totals (differencing).
+ */
+function picksOnlyWhole(rows: Suppressed<TrendRow>[], picked: boolean): Suppressed<TrendRow>[] {
+	if (!picked) return rows;
+	const partial = new Set(rows.filter((r) => r.suppressed && r.technique !== ALL_TECHNIQUES).map((r) => r.month));
+	return rows.map((r) =>
+		r.technique === ALL_TECHNIQUES && partial.has(r.month) && !r.suppressed ? blanked(r) : r
+	);
+}
+
 /** Everything the overview page shows for one filter, with suppression applied once, here. */
 export async function loadOverview(
 	db: Connector,
@@ -97,21 +112,30 @@ export async function loadOverview(
 		if (!scans.has(key)) scans.set(key, queryOverviewScan(db, f, timepoint));
 		return scans.get(key)!;
 	};
+	const neighbours = queryConditionNeighbours(db, filters.conditions);
 	const scan = await scanOf(filters.trends);
 	const raw: KpiRow = { ...(await scanOf(filters.kpis)).kpis, ...(await queryCourseKpis(db, filters.kpis)) };
 	const kpis = suppressKpis(raw, k);
 	// Clients of different conditions add up to the clients shown without a condition pick: hidden ones must reach k.
+	// A month more or less must not change a shown count by fewer than k (differencing).
 	const scanned = scans.get(JSON.stringify(filters.conditions));
 	const conditionRows = scanned ? (await scanned).conditions : await queryConditionClients(db, filters.conditions);
-	const conditions = suppressSmallCells(conditionRows, { k, clients: (r) => r.clients, group: () => 'all' });
-	const trends = scan.trends.map((trend): OverviewTrend => {
+	const around = await neighbours;
+	const conditions = suppressSmallCells(conditionRows, { k, clients: (r) => r.clients, group: () => 'all', neighbours: (r) => around.get(r.condition) ?? [] });
+	// With conditions picked, each point's count without the pick is its neighbour view (one condition against all).
+	const unpicked = filters.trends.conditions.length > 0 ? (await scanOf({ ...filters.trends, conditions: [] })).trends : null;
+	const trends = scan.trends.map((trend, i): OverviewTrend => {
+		const wide = new Map(unpicked?.[i].rows.map((r) => [`${r.month}|${r.technique}`, r.clients]) ?? []);
 		const shown = trend.clients >= k;
 		// The chart counts a subset of the page's clients, or with a technique picked a superset: either way the
 		// difference counts a group, which must be none or at least k.
 		const gap = Math.abs(raw.clients - trend.clients);
 		return {
 			measure: trend.measure,
-			rows: suppressSmallCells(trend.rows, { k, clients: (r) => r.clients, group: (r) => r.month }),
+			rows: picksOnlyWhole(
+				suppressSmallCells(trend.rows, { k, clients: (r) => r.clients, group: (r) => r.month, neighbours: (r) => [wide.get(`${r.month}|${r.technique}`) ?? r.clients] }),
+				filters.trends.techniques.length > 0
+			),
 			clients: shown ? trend.clients : null,
 			sessions: shown ? trend.sessions : null,
 			nWithheld: gap > 0 && gap < k
