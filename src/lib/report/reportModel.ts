@@ -47,6 +47,8 @@ export interface ReportGroup extends ReportOutcomes {
 export interface ReportTable {
 	rows: ReportGroup[];
 	hidden: number;
+	/** Changes and rates hidden in the rows shown (where the group had them to show). */
+	hiddenFigures?: number;
 }
 
 /** Change from the previous period, or null when either side is hidden or zero. */
@@ -144,7 +146,12 @@ export function reportTable(rows: readonly ReportGroupRow[], k: number): ReportT
 			? []
 			: [{ code: row.group, ...reportOutcomes(row, k, { within: hidden.has(`within:${i}`), course: hidden.has(`course:${i}`), rate: hidden.has(`rate:${i}`) }) }]
 	);
-	return { rows: shown, hidden: rows.length - shown.length };
+	const hiddenFigures = rows.reduce((n, row, i) => {
+		if (hidden.has(`row:${i}`)) return n;
+		const had = [row.withinMean !== null && row.withinClients > 0 && hidden.has(`within:${i}`), row.courseMean !== null && row.courseClients > 0 && hidden.has(`course:${i}`), row.responderEligible > 0 && hidden.has(`rate:${i}`)];
+		return n + had.filter(Boolean).length;
+	}, 0);
+	return { rows: shown, hidden: rows.length - shown.length, hiddenFigures };
 }
 
 function relativeChange(now: number | null, before: number | null): number | null {

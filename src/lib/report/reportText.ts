@@ -28,8 +28,15 @@ export function formatChange(change: number | null): string | null {
 	return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)}%`;
 }
 
-/** The small-groups note for a table: how many were hidden, never which. */
-export function hiddenGroupsNote(hidden: number, noun: string, k: number): string {
-	if (hidden === 0) return `Every ${noun} had at least ${k} clients in the period.`;
-	return `${hidden} ${noun}${hidden === 1 ? '' : 's'} with fewer than ${k} clients (or hidden so a small one cannot be worked out from the total) ${hidden === 1 ? 'is' : 'are'} not listed.`;
+/**
+ * The small-groups note for a table: how many groups were not listed, and how many of the listed groups' changes and
+ * rates are hidden (never which), and why, in a sentence.
+ */
+export function hiddenGroupsNote(hidden: number, noun: string, k: number, hiddenFigures = 0): string {
+	const figures =
+		hiddenFigures === 0
+			? ''
+			: ` ${hiddenFigures} change${hiddenFigures === 1 ? '' : 's'} or rate${hiddenFigures === 1 ? '' : 's'} of the listed ${noun}s ${hiddenFigures === 1 ? 'is' : 'are'} shown as – : from fewer than ${k} clients, or hidden so that a small one cannot be worked out from the total.`;
+	if (hidden === 0) return `Every ${noun} had at least ${k} clients in the period.${figures}`;
+	return `${hidden} ${noun}${hidden === 1 ? '' : 's'} with fewer than ${k} clients (or hidden so a small one cannot be worked out from the total) ${hidden === 1 ? 'is' : 'are'} not listed.${figures}`;
 }
