@@ -13,7 +13,7 @@ import {
 	type Timepoint,
 	type TrendRow
 } from '$lib/queries';
-import { blanked, checkedK, suppressSmallCells, type Suppressed } from '$lib/disclosure';
+import { blanked, checkedK, protect, suppressSmallCells, type Suppressed } from '$lib/disclosure';
 import { crossFilters, effectivePicks, NO_PICKS, type ChartPicks, type CrossFilters } from './crossFilter';
 
 /** KPI values, each null when the group behind it has fewer than k clients. */
@@ -58,26 +58,35 @@ export interface Overview {
 	fromRollups: boolean;
 }
 
-/** Suppresses each KPI by the number of clients it is computed from. */
+/**
+ * The key figures as cells for the disclosure engine: each figure goes with the client count; the responder share
+ * needs k responders and k not; its counts are stated only if the clients left out of it (one session, or a start
+ * below the MCID) are none or at least k, or Clients minus them would count a small group: the counts and those
+ * left out are one margin of Clients.
+ */
 export function suppressKpis(row: KpiRow, k: number): OverviewKpis {
-	const all = row.clients >= k;
-	const within = all && row.withinClients >= k;
-	const course = all && row.courseClients >= k;
-	const courseChange = all && row.courseChangeClients >= k;
-	// The share says how many responded and how many did not: both groups must reach k.
-	const share = course && row.courseResponders >= k && row.courseClients - row.courseResponders >= k;
-	// Its counts are stated only if the clients left out of it (one session, or starting below the MCID) are
-	// none or at least k: otherwise Clients minus them would count a small group.
 	const leftOut = row.clients - row.courseClients;
-	const counts = share && (leftOut === 0 || leftOut >= k);
+	const hidden = protect({
+		k,
+		cells: [
+			{ id: 'clients', clients: row.clients },
+			{ id: 'within', clients: row.withinClients, within: 'clients' },
+			{ id: 'courseChange', clients: row.courseChangeClients, within: 'clients' },
+			{ id: 'share', clients: row.courseClients, counted: row.courseResponders, within: 'clients' },
+			{ id: 'counts', clients: row.courseClients, counted: row.courseResponders, within: 'share' },
+			...(leftOut > 0 ? [{ id: 'leftOut', clients: leftOut }] : [])
+		],
+		margins: leftOut > 0 ? [['counts', 'leftOut']] : []
+	});
+	const shown = (id: string) => !hidden.has(id);
 	return {
-		sessions: all ? row.sessions : null,
-		clients: all ? row.clients : null,
-		withinPainChange: within ? row.withinPainChange : null,
-		responderShare: share ? row.courseResponders / row.courseClients : null,
-		courseResponders: counts ? row.courseResponders : null,
-		courseClients: counts ? row.courseClients : null,
-		coursePainChange: courseChange ? row.coursePainChange : null
+		sessions: shown('clients') ? row.sessions : null,
+		clients: shown('clients') ? row.clients : null,
+		withinPainChange: shown('within') ? row.withinPainChange : null,
+		responderShare: shown('share') ? row.courseResponders / row.courseClients : null,
+		courseResponders: shown('counts') ? row.courseResponders : null,
+		courseClients: shown('counts') ? row.courseClients : null,
+		coursePainChange: shown('courseChange') ? row.coursePainChange : null
 	};
 }
 

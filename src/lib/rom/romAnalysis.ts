@@ -3,7 +3,7 @@ import { romMovement, type RomMovement } from '$lib/domain/romMovements';
 import { NO_FILTER, type OutcomeFilter } from '$lib/queries';
 import type { CourseEnd } from '$lib/measures';
 import { queryRomOutcomes, type RomMovementOutcome } from '$lib/queries/romOutcomes';
-import { checkedK, partitionSuppressed, statedN, suppressSmallCells } from '$lib/disclosure';
+import { checkedK, partitionSuppressed, restsOnK, statedN, suppressSmallCells } from '$lib/disclosure';
 import { changeEffects, type ChangeEffects } from '$lib/stats/effectSizes';
 import { meanInterval, type MeanInterval } from '$lib/stats/meanInterval';
 import { wilsonInterval, type Proportion } from '$lib/stats/proportion';
@@ -76,7 +76,7 @@ export function romFilter(choice: RomChoice): OutcomeFilter {
 
 
 function changeEstimate(change: Summary, percent: Summary, pre: Summary, post: Summary, clients: number, k: number): Cell<ChangeEstimate> {
-	if (change.n < k) return change.n === 0 ? { state: 'none' } : { state: 'hidden' };
+	if (!restsOnK({ clients: change.n }, k)) return change.n === 0 ? { state: 'none' } : { state: 'hidden' };
 	const degrees = meanInterval(change);
 	const inPercent = meanInterval(percent);
 	if (!degrees || !inPercent) return { state: 'none' };
@@ -89,7 +89,7 @@ function changeEstimate(change: Summary, percent: Summary, pre: Summary, post: S
 function beyondMdc(row: RomMovementOutcome, k: number): Cell<Proportion> {
 	const n = row.courseChange.n;
 	if (row.beyondMdc === null || n === 0) return { state: 'none' };
-	if (row.beyondMdc < k || n - row.beyondMdc < k) return { state: 'hidden' };
+	if (!restsOnK({ clients: n, counted: row.beyondMdc }, k)) return { state: 'hidden' };
 	const share = wilsonInterval(row.beyondMdc, n);
 	return share ? { state: 'shown', value: share } : { state: 'none' };
 }

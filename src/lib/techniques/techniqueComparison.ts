@@ -10,7 +10,7 @@ import {
 	type TechniqueWithinRow
 } from '$lib/queries/techniqueOutcomes';
 import { ancova, type AncovaContrast } from '$lib/stats/ancova';
-import { checkedK } from '$lib/disclosure';
+import { checkedK, restsOnK } from '$lib/disclosure';
 import { dav, dz, type EffectSize } from '$lib/stats/effectSizes';
 import { meanInterval, type MeanInterval } from '$lib/stats/meanInterval';
 import { adjustPValues, type Adjustment } from '$lib/stats/multiplicity';
@@ -88,12 +88,11 @@ export interface TechniqueComparison {
 
 /** A share from counts, shown only when both those counted and those not reach k (either could be a small group). */
 function shownShare(successes: number, n: number, k: number): Proportion | null {
-	if (successes < k || n - successes < k) return null;
-	return wilsonInterval(successes, n);
+	return restsOnK({ clients: n, counted: successes }, k) ? wilsonInterval(successes, n) : null;
 }
 
 function courseResult(row: TechniqueCourseRow, k: number, rules: CourseRules): TechniqueResult {
-	const hidden = row.clients < k;
+	const hidden = !restsOnK(row, k);
 	const change = row.meanChange === null || row.sdChange === null ? null : { n: row.clients, mean: row.meanChange, sd: row.sdChange };
 	return {
 		technique: row.technique,
@@ -112,7 +111,7 @@ function courseResult(row: TechniqueCourseRow, k: number, rules: CourseRules): T
 }
 
 function withinResult(row: TechniqueWithinRow, k: number): WithinResult {
-	const hidden = row.clients < k;
+	const hidden = !restsOnK(row, k);
 	const change = hidden || row.mean === null || row.sd === null ? null : { n: row.clients, mean: row.mean, sd: row.sd };
 	return {
 		technique: row.group,

@@ -5,7 +5,7 @@ import { changeEffects, type ChangeEffects } from '$lib/stats/effectSizes';
 import { funnelLimits, type FunnelPoint } from '$lib/stats/funnel';
 import { meanInterval, type MeanInterval } from '$lib/stats/meanInterval';
 import { isUnstable } from '$lib/stats/stability';
-import { checkedK, suppressSmallCells } from '$lib/disclosure';
+import { checkedK, restsOnK, suppressSmallCells } from '$lib/disclosure';
 import { caseMixAdjustment, type CaseMixModel } from './caseMixAdjustment';
 
 /** Where a therapist's adjusted difference falls on the funnel plot. */
@@ -66,7 +66,7 @@ export function analyseTherapists(outcomes: TherapistOutcomes, filter: Therapist
 	checkedK(k);
 	const total = outcomes.therapists.reduce((sum, t) => sum + t.n, 0);
 	const base = { filter, measure: outcomes.measure, k, empty: total === 0 };
-	if (total < k) return { ...base, clients: null, overall: null, model: null, therapists: [], hidden: outcomes.therapists.length };
+	if (!restsOnK({ clients: total }, k)) return { ...base, clients: null, overall: null, model: null, therapists: [], hidden: outcomes.therapists.length };
 
 	const checked = suppressSmallCells(outcomes.therapists, { k, clients: (t) => t.n, group: () => 'clinic' });
 	const shownIds = new Set(checked.filter((t) => !t.suppressed).map((t) => t.therapist));
