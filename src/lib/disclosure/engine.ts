@@ -14,9 +14,9 @@ export interface DisclosureCell {
 	/** A cell this one goes with: hidden whenever that one is (a group's mean goes with its row). */
 	within?: string;
 	/**
-	 * The same cell's clients in the views one control apart (one month more or less at either end of the range):
-	 * where one differs by 1 to k - 1, the two views together would count a small group by their difference, so the
-	 * cell is hidden. The neighbour view applies the same rule and hides it too.
+	 * The same cell's clients in views one control apart (e.g. the same chart point for all conditions when one is
+	 * picked): where one differs by 1 to k - 1, the two views together would count a small group by their
+	 * difference, so the cell is hidden in the narrower view.
 	 */
 	neighbours?: readonly number[];
 }

@@ -2,7 +2,6 @@ import type { Connector } from '$lib/db';
 import {
 	ALL_TECHNIQUES,
 	queryConditionClients,
-	queryConditionNeighbours,
 	queryCourseKpis,
 	queryOverviewScan,
 	type ConditionClientsRow,
@@ -121,16 +120,13 @@ export async function loadOverview(
 		if (!scans.has(key)) scans.set(key, queryOverviewScan(db, f, timepoint));
 		return scans.get(key)!;
 	};
-	const neighbours = queryConditionNeighbours(db, filters.conditions);
 	const scan = await scanOf(filters.trends);
 	const raw: KpiRow = { ...(await scanOf(filters.kpis)).kpis, ...(await queryCourseKpis(db, filters.kpis)) };
 	const kpis = suppressKpis(raw, k);
 	// Clients of different conditions add up to the clients shown without a condition pick: hidden ones must reach k.
-	// A month more or less must not change a shown count by fewer than k (differencing).
 	const scanned = scans.get(JSON.stringify(filters.conditions));
 	const conditionRows = scanned ? (await scanned).conditions : await queryConditionClients(db, filters.conditions);
-	const around = await neighbours;
-	const conditions = suppressSmallCells(conditionRows, { k, clients: (r) => r.clients, group: () => 'all', neighbours: (r) => around.get(r.condition) ?? [] });
+	const conditions = suppressSmallCells(conditionRows, { k, clients: (r) => r.clients, group: () => 'all' });
 	// With conditions picked, each point's count without the pick is its neighbour view (one condition against all).
 	const unpicked = filters.trends.conditions.length > 0 ? (await scanOf({ ...filters.trends, conditions: [] })).trends : null;
 	const trends = scan.trends.map((trend, i): OverviewTrend => {

@@ -4,4 +4,4 @@ export { ALL_TECHNIQUES, type Trend, type TrendRow } from './trend';
 export { queryOverviewScan, queryTrends, type OverviewScan, type SessionKpis } from './overviewScan';
 export { queryCourseKpis, queryKpis, type CourseKpis, type KpiRow } from './kpis';
 export { queryFilterOptions, type FilterOption, type FilterOptions } from './filterOptions';
-export { queryConditionClients, queryConditionNeighbours, type ConditionClientsRow } from './conditionClients';
+export { queryConditionClients, type ConditionClientsRow } from './conditionClients';
