@@ -2,31 +2,18 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db';
 import { loadOverview } from '$lib/overview/overview';
-import { filterWhere, MEASURES, queryConditionClients, queryTrends, type OutcomeFilter } from '$lib/queries';
+import { filterWhere, MEASURES, queryConditionClients, queryTrends } from '$lib/queries';
 import { coursesSql } from '$lib/measures';
 import { loadRomResults } from '$lib/rom/romAnalysis';
 import { compareTechniques } from '$lib/techniques/techniqueComparison';
 import { loadTherapistAnalysis } from '$lib/therapists/therapistAnalysis';
 import { openDemoDatabase } from '../support/demoDataset';
+import { DEMO_CLINICS, DEMO_CONDITIONS, DEMO_TECHNIQUES, demoFilters } from '../support/demoFilters';
 
-const CONDITIONS = ['chronic_low_back_pain', 'neck_pain', 'shoulder', 'tension_headache', 'fibromyalgia', 'hypertension', 'other', 'prenatal', 'insomnia'];
-const TECHNIQUES = ['swedish', 'deep_tissue', 'trigger_point', 'myofascial_release', 'hydrotherapy', 'lymphatic_drainage'];
-const THERAPISTS = Array.from({ length: 12 }, (_, i) => `T${String(i + 1).padStart(2, '0')}`);
-const CLINICS = ['north', 'central', 'west'];
-const MONTHS = Array.from({ length: 24 }, (_, i) => {
-	const d = new Date(Date.UTC(2024, 10 + i, 1));
-	return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-});
-
-/** Random filter combinations, from none to several of every kind, often narrow enough to make small groups. */
-const filters: fc.Arbitrary<OutcomeFilter> = fc.record({
-	from: fc.option(fc.constantFrom(...MONTHS), { nil: null }),
-	to: fc.option(fc.constantFrom(...MONTHS), { nil: null }),
-	conditions: fc.subarray(CONDITIONS, { maxLength: 3 }),
-	techniques: fc.subarray(TECHNIQUES, { maxLength: 3 }),
-	therapists: fc.subarray(THERAPISTS, { maxLength: 4 }),
-	clinics: fc.subarray(CLINICS, { maxLength: 2 })
-});
+const CONDITIONS = DEMO_CONDITIONS;
+const TECHNIQUES = DEMO_TECHNIQUES;
+const CLINICS = DEMO_CLINICS;
+const filters = demoFilters();
 const ks = fc.integer({ min: 5, max: 25 });
 const maybe = <T>(values: readonly T[]) => fc.option(fc.constantFrom(...values), { nil: null });
 

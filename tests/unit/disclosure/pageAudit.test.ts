@@ -9,23 +9,12 @@ import { ALL_TECHNIQUES, MEASURES, queryConditionClients, queryCourseKpis, query
 import { queryDoseResponse } from '$lib/queries/doseResponse';
 import { querySessionCurves } from '$lib/queries/sessionCurves';
 import { openDemoDatabase } from '../../support/demoDataset';
+import { DEMO_CONDITIONS, demoFilters } from '../../support/demoFilters';
 import { openSubsampledDemo } from '../../support/subsampledDemo';
 import { conditionsPublication, overviewPublication } from './pagePublications';
 
-const CONDITIONS = ['chronic_low_back_pain', 'neck_pain', 'shoulder', 'tension_headache', 'fibromyalgia', 'insomnia'];
-const TECHNIQUES = ['swedish', 'deep_tissue', 'trigger_point', 'myofascial_release', 'lymphatic_drainage'];
-const MONTHS = Array.from({ length: 24 }, (_, i) => {
-	const d = new Date(Date.UTC(2024, 10 + i, 1));
-	return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-});
-const filters: fc.Arbitrary<OutcomeFilter> = fc.record({
-	from: fc.option(fc.constantFrom(...MONTHS), { nil: null }),
-	to: fc.option(fc.constantFrom(...MONTHS), { nil: null }),
-	conditions: fc.subarray(CONDITIONS, { maxLength: 2 }),
-	techniques: fc.subarray(TECHNIQUES, { maxLength: 2 }),
-	therapists: fc.constant([]),
-	clinics: fc.subarray(['north', 'central', 'west'], { maxLength: 1 })
-});
+const CONDITIONS = DEMO_CONDITIONS;
+const filters = demoFilters({ therapists: false });
 
 async function auditOverview(db: Connector, filter: OutcomeFilter, k: number) {
 	const overview = await loadOverview(db, filter, 'pre', k);
