@@ -11,7 +11,9 @@ import { querySessionCurves } from '$lib/queries/sessionCurves';
 import { openDemoDatabase } from '../../support/demoDataset';
 import { DEMO_CONDITIONS, demoFilters } from '../../support/demoFilters';
 import { openSubsampledDemo } from '../../support/subsampledDemo';
-import { conditionsPublication, overviewPublication } from './pagePublications';
+import { queryTherapistOutcomes } from '$lib/queries/therapistOutcomes';
+import { loadTherapistAnalysis } from '$lib/therapists/therapistAnalysis';
+import { conditionsPublication, overviewPublication, therapistsPublication } from './pagePublications';
 
 const CONDITIONS = DEMO_CONDITIONS;
 const filters = demoFilters({ therapists: false });
@@ -70,6 +72,25 @@ describe('the pages, attacked: linked tables and charts of one page read togethe
 				expect(findings, JSON.stringify(findings)).toEqual([]);
 			}),
 			{ numRuns: 25, seed: 20261207 }
+		);
+	}, 180_000);
+
+	it('the therapists page gives nothing back for random conditions, clinics, outcomes and k', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.integer({ min: 0, max: 2 }),
+				fc.option(fc.constantFrom(...CONDITIONS), { nil: null }),
+				fc.option(fc.constantFrom('north', 'central', 'west'), { nil: null }),
+				fc.constantFrom('pain' as const, 'stress' as const, 'sleep' as const),
+				fc.integer({ min: 5, max: 25 }),
+				async (which, condition, clinic, measure, k) => {
+					const db = [demo, ...practices][which];
+					const filter = { measure, condition, clinic };
+					const findings = attack(therapistsPublication(await loadTherapistAnalysis(db, filter, k), await queryTherapistOutcomes(db, filter)));
+					expect(findings, JSON.stringify(findings)).toEqual([]);
+				}
+			),
+			{ numRuns: 30, seed: 20261207 }
 		);
 	}, 180_000);
 

@@ -4,6 +4,8 @@ import type { Overview } from '$lib/overview/overview';
 import { ALL_TECHNIQUES, type ConditionClientsRow, type KpiRow } from '$lib/queries';
 import type { DoseRow } from '$lib/queries/doseResponse';
 import type { SessionCurveRow } from '$lib/queries/sessionCurves';
+import type { TherapistOutcomes } from '$lib/queries/therapistOutcomes';
+import type { TherapistAnalysis } from '$lib/therapists/therapistAnalysis';
 
 /**
  * The conditions page as an attacker reads it: clients and the sums behind the mean scores at each session number,
@@ -102,4 +104,30 @@ export function overviewPublication(overview: Overview, truth: { kpis: KpiRow; c
 		if (alls.length === months.length) relations.push({ parts: alls.map((r) => point(r.month, ALL_TECHNIQUES)), whole: sessions });
 	});
 	return { name: `overview ${JSON.stringify(overview.filter)}`, k: overview.k, quantities, relations };
+}
+
+/**
+ * The therapists page as an attacker reads it: the clinic's clients and mean change, and each shown therapist's
+ * clients and mean change; every client has one home therapist, so the therapists' clients and the sums behind their
+ * means add up to the clinic's.
+ */
+export function therapistsPublication(analysis: TherapistAnalysis, truth: TherapistOutcomes): Publication {
+	const shown = new Map(analysis.therapists.map((t) => [t.therapist, t]));
+	const total = truth.therapists.reduce((sum, t) => sum + t.n, 0);
+	const quantities: Quantity[] = [
+		{ id: 'clients', published: analysis.clients, restsOn: total },
+		{ id: 'sum', published: analysis.clients !== null && analysis.overall ? analysis.overall.mean * analysis.clients : null, restsOn: total }
+	];
+	for (const t of truth.therapists) {
+		const s = shown.get(t.therapist);
+		quantities.push(
+			{ id: `${t.therapist}.n`, published: s ? s.n : null, restsOn: t.n },
+			{ id: `${t.therapist}.sum`, published: s?.change ? s.n * s.change.mean : null, restsOn: t.n }
+		);
+	}
+	const relations: Relation[] = [
+		{ parts: truth.therapists.map((t) => `${t.therapist}.n`), whole: 'clients' },
+		{ parts: truth.therapists.map((t) => `${t.therapist}.sum`), whole: 'sum' }
+	];
+	return { name: `therapists ${JSON.stringify(analysis.filter)}`, k: analysis.k, quantities, relations };
 }
