@@ -213,4 +213,14 @@ test('the only-me view shows a kept dataset’s small groups to its holder, flag
 	expect(await hiddenPainGroups(page)).toEqual([hidden, groups]);
 	await expect(page.getByRole('button', { name: `Download ${PAIN} as SVG` })).toBeVisible();
 	await expect(kpi(page, 'Clients')).toHaveText('150');
+
+	// Deleting the data deletes its only-me choice with it.
+	await page.getByLabel(ONLY_ME).check();
+	const choices = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('massage-outcomes:only-me:')));
+	expect(await choices()).toHaveLength(1);
+	await openData(page);
+	page.once('dialog', (dialog) => dialog.accept());
+	await page.getByRole('button', { name: 'Delete all data' }).click();
+	await expect(page.getByText('All imported data deleted from this browser. The demo data are shown.')).toBeVisible({ timeout: LONG });
+	expect(await choices()).toEqual([]);
 });

@@ -40,15 +40,17 @@ export function sessionCurveChartSpec(points: readonly CurvePoint[], options: Se
 	const banded = (line: typeof shownPoints) => line.filter((p) => p.lower !== null && p.upper !== null);
 	const last = Math.max(2, ...shownPoints.map((p) => p.session));
 	const legend = techniqueLegend(points, options.techniqueLabel);
-	const top = Math.max(measure.domain[1], ...shownPoints.map((p) => p.upper ?? p.mean));
+	// The axis follows the means; a band wider than the chart (a point from one or two clients, in the only-me view)
+	// is clipped at its edge rather than stretching the axis for every other line.
+	const top = Math.max(measure.domain[1], ...shownPoints.map((p) => p.mean));
 	return {
 		...conditionsChartFrame(options.width, 280),
 		x: sessionAxis(last, options.width),
 		y: { label: measure.axisLabel, domain: [measure.domain[0], top], grid: true, nice: true },
 		color: { domain: legend.map((l) => l.label), range: legend.map((l) => l.color) },
 		marks: [
-			Plot.areaY(banded(techniques), { x: 'session', y1: 'lower', y2: 'upper', z: 'technique', fill: 'technique', fillOpacity: 0.12 }),
-			Plot.areaY(banded(overall), { x: 'session', y1: 'lower', y2: 'upper', fill: 'currentColor', fillOpacity: 0.08 }),
+			Plot.areaY(banded(techniques), { x: 'session', y1: 'lower', y2: 'upper', z: 'technique', fill: 'technique', fillOpacity: 0.12, clip: true }),
+			Plot.areaY(banded(overall), { x: 'session', y1: 'lower', y2: 'upper', fill: 'currentColor', fillOpacity: 0.08, clip: true }),
 			Plot.lineY(techniques, { x: 'session', y: 'mean', z: 'technique', stroke: 'technique', strokeWidth: 1.5, strokeOpacity: 0.9 }),
 			Plot.lineY(overall, { x: 'session', y: 'mean', stroke: 'currentColor', strokeWidth: 3 }),
 			...estimateDots(overall, { x: 'session', y: 'mean', r: 3.5, color: 'currentColor', strokeWidth: 2 }),

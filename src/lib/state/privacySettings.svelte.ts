@@ -1,10 +1,10 @@
 import { DEFAULT_K, HOLDER_K, MIN_K } from '$lib/disclosure';
 import { DEMO_DATASET_ID } from '$lib/storage/datasetInfo';
-import { activeDatasetId } from '$lib/storage/datasetStore';
+import { activeDatasetId, ONLY_ME_KEY_PREFIX } from '$lib/storage/datasetStore';
+
+export { ONLY_ME_KEY_PREFIX };
 
 const STORAGE_KEY = 'massage-outcomes:k';
-/** The only-me view is remembered per kept dataset, under this prefix and the dataset's id. */
-export const ONLY_ME_KEY_PREFIX = 'massage-outcomes:only-me:';
 
 const hasStorage = () => typeof localStorage !== 'undefined';
 

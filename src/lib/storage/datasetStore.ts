@@ -6,6 +6,8 @@ const VERSION = 1;
 const INFO = 'datasets';
 const FILES = 'files';
 const ACTIVE_KEY = 'massage-outcomes:active-dataset';
+/** A kept dataset's only-me choice (the privacy setting) is kept under this prefix and the dataset's id, and goes with it. */
+export const ONLY_ME_KEY_PREFIX = 'massage-outcomes:only-me:';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -77,6 +79,7 @@ export const datasetStore = {
 			info.delete(id);
 			files.delete(id);
 		});
+		localStorage.removeItem(ONLY_ME_KEY_PREFIX + id);
 		if (activeDatasetId() === id) setActiveDatasetId(DEMO_DATASET_ID);
 	},
 
@@ -87,6 +90,8 @@ export const datasetStore = {
 			files.clear();
 		});
 		localStorage.removeItem(ACTIVE_KEY);
+		const onlyMe = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key) => key?.startsWith(ONLY_ME_KEY_PREFIX));
+		for (const key of onlyMe) localStorage.removeItem(key!);
 	}
 };
 
