@@ -22,7 +22,7 @@ import { openDemoDatabase } from '../../support/demoDataset';
 import { parseCsv } from '../../support/parseCsv';
 import { openDatasetDatabase } from '../../support/testDatabase';
 import { EXPORT_DATASET } from './exportDataset';
-import { readTar } from './readTar';
+import { unzipSync } from 'fflate';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -77,17 +77,19 @@ describe('export files from the hand-made dataset', () => {
 		expect(typeof rows[0].value).toBe('number');
 	});
 
-	it('the researcher bundle is a tar of README, data, Parquet and dictionary with the right sizes', () => {
+	it('the researcher bundle is a zip of README, data, Parquet, dictionary, results and the R script', () => {
 		const created = new Date('2026-01-02T03:04:05Z');
-		const tar = researcherBundle(data, { bom: false, created });
-		expect(tar.length % 512).toBe(0);
-		const files = readTar(tar);
-		expect(files.map((f) => f.name)).toEqual([...BUNDLE_FILES]);
-		const byName = Object.fromEntries(files.map((f) => [f.name, f]));
+		const results = [{ table: 'course', condition: 'neck_pain', outcome: 'pain', courseEnd: 'last_pre', technique: 'swedish', statistic: 'n', value: 12 }] as const;
+		const zip = researcherBundle(data, results, { bom: false, created });
+		expect([...zip.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+		const files = unzipSync(zip);
+		expect(Object.keys(files)).toEqual([...BUNDLE_FILES]);
+		const byName = Object.fromEntries(Object.entries(files).map(([name, content]) => [name, { content }]));
 		expect(byName['data.csv'].content).toEqual(exportCsv(data, { bom: false }));
 		expect(byName['data.parquet'].content).toEqual(exportParquet(data));
 		expect(text(byName['dictionary.csv'].content)).toBe(dictionaryCsv());
-		expect(files.every((f) => f.mtime === created.getTime() / 1000 && f.checksumOk)).toBe(true);
+		expect(text(byName['results.csv'].content)).toBe('table,condition,outcome,course_end,technique,statistic,value\r\ncourse,neck_pain,pain,last_pre,swedish,n,12\r\n');
+		expect(text(byName['reproduce.R'].content)).toMatch(/^K <- 5$/m);
 		const readme = text(byName['README.txt'].content);
 		const statements = [
 			'Left out: 1 client and 2 rows whose combination fewer than 5 clients share after recoding.',
@@ -95,7 +97,9 @@ describe('export files from the hand-made dataset', () => {
 			'Recoding chosen: no age (all), no sex (all), condition as recorded and first-visit quarter',
 			'none of the 54 recodings tried leaves out 5% of the clients or fewer: the one that keeps the most',
 			'Information lost: 57.1%',
-			'techniques: all'
+			'techniques: all',
+			'results.csv holds 1 figure: ',
+			'Rscript reproduce.R'
 		];
 		expect(statements.filter((s) => !readme.includes(s))).toEqual([]);
 		expect(readme).not.toMatch(/C07/);
@@ -132,7 +136,7 @@ describe("the researcher bundle's README on the demo data", () => {
 
 	it('states the recoding and the counts, and names no therapist even with therapists picked', async () => {
 		const data = await exportRows(db, { ...NO_FILTER, therapists: ['T03', 'T11'] }, 11);
-		const readme = bundleReadme(data, new Date('2026-01-02T00:00:00Z'));
+		const readme = bundleReadme(data, new Date('2026-01-02T00:00:00Z'), 0);
 		expect(readme).not.toMatch(/T\d\d|therapists:/);
 		const statements = [
 			THERAPIST_FILTER_TEXT,
