@@ -47,6 +47,30 @@ describe('canonical schemas', () => {
 		expect(!date.ok && date.problems[0]).toMatchObject({ field: 'session_date', value: '10/01/2025' });
 	});
 
+	it('accept what a k-anonymous export coarsened: no date, therapist or clinic; condition groups, 20-year bands and all', () => {
+		const coarse = { ...session, therapist_id: null, clinic_id: null, session_date: null, day_offset: 12 };
+		expect(validateRow(Session, coarse).ok).toBe(true);
+		expect(validateRow(Therapist, { therapist_id: 'T01', clinic_id: null }).ok).toBe(true);
+		for (const [age_band, sex, primary_condition] of [
+			['18-39', 'all', 'musculoskeletal_pain'],
+			['60+', 'female', 'headache'],
+			['all', 'male', 'all'],
+			[null, 'unknown', 'systemic_other']
+		]) {
+			expect(validateRow(Client, { client_id: 'C01', age_band, sex, primary_condition }).ok).toBe(true);
+		}
+	});
+
+	it('still refuse a condition, age band or sex that is neither recorded nor recoded, with the clear message', () => {
+		const condition = validateRow(Client, { client_id: 'C01', age_band: '40-59', sex: 'all', primary_condition: 'back stuff' });
+		expect(condition).toEqual({
+			ok: false,
+			problems: [{ field: 'primary_condition', value: 'back stuff', message: 'primary_condition: primary_condition is not a known condition code (got "back stuff")' }]
+		});
+		const age = validateRow(Client, { client_id: 'C01', age_band: '20-39', sex: 'any', primary_condition: 'all' });
+		expect(!age.ok && age.problems.map((p) => p.field)).toEqual(['age_band', 'sex']);
+	});
+
 	it('declare every column with a DuckDB type and a description', () => {
 		expect(tableColumns(Session).map((c) => `${c.name}:${c.sqlType}`)).toEqual([
 			'session_id:VARCHAR', 'client_id:VARCHAR', 'therapist_id:VARCHAR', 'clinic_id:VARCHAR', 'session_date:DATE',

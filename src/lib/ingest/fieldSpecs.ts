@@ -4,7 +4,7 @@ import { ROM_MOVEMENTS } from '$lib/domain/romMovements';
 import { Client } from '$lib/schema/client';
 import { Measurement } from '$lib/schema/measurement';
 import { Session } from '$lib/schema/session';
-import { WIDE_MEASURES, type Layout, type WideMeasure } from './importFields';
+import { WIDE_MEASURES, type ImportMapping, type Layout, type WideMeasure } from './importFields';
 
 /** How a field's text is read before its schema checks it. */
 export type FieldKind = 'id' | 'date' | 'integer' | 'number' | 'code' | 'codeList' | 'score';
@@ -48,9 +48,11 @@ const ANY_SESSION = 'S';
 export const SESSION_FIELD_SPECS: readonly FieldSpec[] = [
 	sessionField('session_id', 'Session ID', 'id', false),
 	sessionField('client_id', 'Client ID', 'id', true),
-	sessionField('therapist_id', 'Therapist ID', 'id', false, 'unknown'),
-	sessionField('clinic_id', 'Clinic ID', 'id', false, 'unknown'),
+	// No fallback: a file without therapist or clinic ids leaves them empty rather than inventing one "unknown" id.
+	sessionField('therapist_id', 'Therapist ID', 'id', false),
+	sessionField('clinic_id', 'Clinic ID', 'id', false),
 	sessionField('session_date', 'Visit date', 'date', true),
+	sessionField('day_offset', 'Days since the client’s first visit', 'integer', false),
 	sessionField('session_number', 'Session number in the course', 'integer', false),
 	sessionField('duration_min', 'Duration (minutes)', 'integer', false),
 	sessionField('primary_technique', 'Technique', 'code', true),
@@ -104,6 +106,14 @@ function wideSpec(m: WideMeasure): FieldSpec {
 export const WIDE_FIELD_SPECS: readonly FieldSpec[] = WIDE_MEASURES.map(wideSpec);
 
 const BY_KEY = new Map([...SESSION_FIELD_SPECS, ...LONG_FIELD_SPECS, ...WIDE_FIELD_SPECS].map((f) => [f.key, f]));
+
+/**
+ * Whether a mapping must feed a field: the field's own rule, except the visit date, which a column of days since
+ * the client's first visit stands in for (a researcher export holds no dates).
+ */
+export function requiredIn(spec: FieldSpec, mapping: Pick<ImportMapping, 'fields'>): boolean {
+	return spec.key === 'session_date' ? mapping.fields.day_offset === undefined : spec.required;
+}
 
 export function fieldSpec(key: string): FieldSpec | undefined {
 	return BY_KEY.get(key);

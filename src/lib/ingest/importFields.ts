@@ -16,6 +16,7 @@ export const SESSION_FIELDS = [
 	'therapist_id',
 	'clinic_id',
 	'session_date',
+	'day_offset',
 	'session_number',
 	'duration_min',
 	'primary_technique',

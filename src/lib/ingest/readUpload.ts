@@ -5,6 +5,10 @@ import { decodeText } from './parse/encoding';
 import { readJson } from './readers/json';
 import { readParquet } from './readers/parquet';
 import { readXlsx, xlsxSheetNames } from './readers/xlsx';
+import { bundleDataFile, isResearcherBundle, zipEntryNames } from './readers/bundleZip';
+import { isResearcherExport, RESEARCHER_EXPORT_PRESET } from './presets/researcherExport';
+import { quoteIdentifier } from '$lib/db/sql';
+import { RAW_TABLE } from './stage/stagedFile';
 import { csvToTextTable, stageCsv, stageTextTable, type CsvOptions } from './stage/stageCsv';
 import { isGzip } from '$lib/compression/gzip';
 import type { StagedFile } from './stage/stagedFile';
@@ -21,7 +25,7 @@ export interface ReadOptions extends CsvOptions {
 }
 
 /** The formats the import reads. */
-export type UploadFormat = 'csv' | 'parquet' | 'json' | 'xlsx' | 'fhir' | 'redcap';
+export type UploadFormat = 'csv' | 'parquet' | 'json' | 'xlsx' | 'bundle' | 'fhir' | 'redcap';
 
 function startsWith(bytes: Uint8Array, magic: string): boolean {
 	return [...magic].every((ch, i) => bytes[i] === ch.charCodeAt(0));
@@ -34,8 +38,14 @@ function extension(name: string): string {
 /** The format of one file, by its first bytes, then its name. */
 export function uploadFormat(file: UploadedFile): Exclude<UploadFormat, 'fhir' | 'redcap'> {
 	if (startsWith(file.bytes, 'PAR1')) return 'parquet';
-	if (startsWith(file.bytes, 'PK\u0003\u0004')) return 'xlsx';
 	const ext = extension(file.name);
+	if (startsWith(file.bytes, 'PK\u0003\u0004')) {
+		// A zip: a workbook, or the app's researcher bundle (its names are read, nothing unpacked).
+		if (ext === 'zip') return 'bundle';
+		if (ext === 'xlsx') return 'xlsx';
+		const names = zipEntryNames(file.bytes);
+		return names !== null && isResearcherBundle(names) ? 'bundle' : 'xlsx';
+	}
 	if (ext === 'parquet') return 'parquet';
 	if (ext === 'xlsx') return 'xlsx';
 	if (ext === 'xls') {
@@ -43,6 +53,24 @@ export function uploadFormat(file: UploadedFile): Exclude<UploadFormat, 'fhir' |
 	}
 	if (ext === 'json' || ext === 'ndjson' || ext === 'jsonl') return 'json';
 	return 'csv';
+}
+
+/**
+ * The app's own researcher export, recognised by its columns: its preset is chosen and a note says what it lacks.
+ * Its CSV escaped text cells that start like a formula with a leading ' (see csvTextCell): the quote is taken off.
+ */
+async function recogniseResearcherExport(db: Connector, staged: StagedFile, csv: boolean): Promise<StagedFile> {
+	if (!isResearcherExport(staged.headers)) return staged;
+	if (csv) {
+		const sets = staged.columns.map((c) => {
+			const column = quoteIdentifier(c);
+			return `${column} = CASE WHEN regexp_matches(${column}, '^''[=+\\-@\t\r]') THEN substr(${column}, 2) ELSE ${column} END`;
+		});
+		await db.exec(`UPDATE ${RAW_TABLE} SET ${sets.join(', ')}`);
+	}
+	const note =
+		"This is this app's own researcher export: its columns are mapped for you. It holds no visit dates (sessions are timed in days since the client's first visit) and no therapist ids, and age band, sex and condition may be recoded (20-year bands, condition groups, all); pages that need months or therapists say so.";
+	return { ...staged, preset: RESEARCHER_EXPORT_PRESET.name, notes: [...staged.notes, note] };
 }
 
 const ACCEPTED_ONE_OR_MORE =
@@ -65,9 +93,18 @@ export async function readUpload(db: Connector, files: readonly UploadedFile[], 
 		throw new ImportFileError(files.map((f) => f.name).join(', '), ACCEPTED_ONE_OR_MORE);
 	}
 	const [file] = files;
-	switch (formats[0]) {
+	if (formats[0] === 'bundle') return readOne(db, bundleDataFile(file.bytes, file.name), options);
+	return readOne(db, file, options);
+}
+
+/** Reads one file of a known format other than a bundle, and recognises the app's own export. */
+async function readOne(db: Connector, file: UploadedFile, options: ReadOptions): Promise<StagedFile> {
+	const format = uploadFormat(file);
+	switch (format) {
+		case 'bundle':
+			throw new ImportFileError(file.name, 'a zip archive inside a zip archive is not read. Unpack it and import the data file.');
 		case 'parquet':
-			return stageTextTable(db, await readParquet(file.bytes, file.name));
+			return recogniseResearcherExport(db, await stageTextTable(db, await readParquet(file.bytes, file.name)), false);
 		case 'xlsx':
 		{
 			const sheets = await xlsxSheetNames(file.bytes, file.name);
@@ -79,7 +116,7 @@ export async function readUpload(db: Connector, files: readonly UploadedFile[], 
 			return stageTextTable(db, looksLikeFhir(text) ? adaptFhir([{ name: file.name, text }]) : readJson(text, file.name));
 		}
 		default:
-			return stageCsv(db, file.bytes, file.name, options);
+			return recogniseResearcherExport(db, await stageCsv(db, file.bytes, file.name, options), true);
 	}
 }
 

@@ -1,4 +1,4 @@
-export { Client, AGE_BANDS, SEXES } from './client';
+export { Client, AGE_BANDS, SEXES, TWENTY_YEAR_AGE_BANDS, RECODED_AGE_BANDS, RECODED_CONDITIONS, RECODED_SEXES } from './client';
 export { Therapist } from './therapist';
 export { Session, BODY_REGIONS, PRESSURES } from './session';
 export { Measurement, TIMEPOINTS, SIDES } from './measurement';

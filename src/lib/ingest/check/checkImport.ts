@@ -3,7 +3,7 @@ import { createTextTable } from '$lib/db/insertTextRows';
 import { quoteIdentifier, quoteLiteral } from '$lib/db/sql';
 import { PSEUDONYMOUS_ID_PATTERN, pseudonymousIdMessage } from '$lib/schema/ids';
 import { IDENTIFIER_PATTERNS } from '../identifierPatterns';
-import { checkLongMeasurement, fieldSpec, layoutFields, type FieldSpec } from '../fieldSpecs';
+import { checkLongMeasurement, fieldSpec, layoutFields, requiredIn, type FieldSpec } from '../fieldSpecs';
 import { LONG_MEASURE_FIELDS, SESSION_FIELDS, type FieldSource, type ImportMapping } from '../importFields';
 import { detectDateFormat } from '../parse/date';
 import { detectDecimalMark } from '../parse/number';
@@ -100,7 +100,9 @@ export function mappingProblems(staged: StagedFile, mapping: ImportMapping, opti
 	const fields = layoutFields(mapping.layout);
 	for (const spec of fields) {
 		const source = mapping.fields[spec.key];
-		if (!source && spec.required) problems.push(`Choose the column that holds ${spec.label} (or give one value for every row).`);
+		if (!source && spec.key === 'session_date' && requiredIn(spec, mapping)) {
+			problems.push(`Choose the column that holds ${spec.label}, or the one that holds ${fieldSpec('day_offset')!.label} (or give one date for every row).`);
+		} else if (!source && requiredIn(spec, mapping)) problems.push(`Choose the column that holds ${spec.label} (or give one value for every row).`);
 		if (source && 'column' in source) {
 			if (!staged.headers.includes(source.column)) problems.push(`${spec.label}: the file has no column “${source.column}”.`);
 			else if (options.droppedColumns.includes(source.column)) problems.push(`${spec.label}: the column “${source.column}” was dropped.`);
@@ -181,7 +183,8 @@ export async function checkImport(
 	const problems = mappingProblems(staged, mapping, options);
 	if (problems.length > 0) return { mappingProblems: problems };
 
-	const fields = layoutFields(mapping.layout);
+	// The visit date is required only when no days since the first visit stand in for it.
+	const fields = layoutFields(mapping.layout).map((f) => ({ ...f, required: requiredIn(f, mapping) }));
 	const mapped = fields.filter((f) => mapping.fields[f.key]);
 	const columnsOfKind = (kinds: FieldSpec['kind'][]) =>
 		mapped.filter((f) => kinds.includes(f.kind)).map((f) => columnOf(staged, mapping.fields[f.key])).filter((c): c is string => c !== null);
@@ -293,7 +296,9 @@ export async function checkImport(
 function sessionKey(sql: FieldSql[], salt: string): string {
 	const id = sql.find((f) => f.spec.key === 'session_id')!;
 	if (id.header !== null) return 'session_id';
-	const parts = ['client_id', 'session_date', 'session_number'].map((k) => `coalesce(${quoteIdentifier(k)}, '')`);
+	// Days since the first visit time a session when there are no dates; a file without them keeps its old keys.
+	const timed = sql.find((f) => f.spec.key === 'day_offset')?.header != null ? ['day_offset'] : [];
+	const parts = ['client_id', 'session_date', 'session_number', ...timed].map((k) => `coalesce(${quoteIdentifier(k)}, '')`);
 	// 's' and 11 base64url characters of the hash (66 bits): 12 characters, short enough for DuckDB to keep inline.
 	const hash = `md5(concat_ws('|', ${quoteLiteral(salt)}, ${parts.join(', ')}))`;
 	return `('s' || translate(substr(to_base64(unhex(${hash})), 1, 11), '+/', '-_'))`;

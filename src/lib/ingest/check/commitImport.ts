@@ -38,11 +38,18 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 	const sessionNumber = numbered
 		? 'session_number::INTEGER'
 		: `(row_number() OVER course${earlier})::INTEGER`;
-	// Days since the client's first session in this import, from the exact dates. A client who already has sessions
-	// in the dataset gets none: their first visit may be known only by its month.
+	// A date cell that held a month alone was checked as "YYYY-MM" and is stored as the month's first day.
+	const monthOnly = 'length(session_date) = 7';
+	const exact = `(CASE WHEN ${monthOnly} THEN session_date || '-01' ELSE session_date END)::DATE`;
+	// Days since the client's first session in this import: as the file gives them (a researcher export's days since
+	// the first visit), or from the exact dates. None for a client who already has sessions in the dataset (their
+	// first visit may be known only by its month), nor for one whose dates are months.
 	const known = before.sessions === 0 ? 'false' : 'client_id IN (SELECT client_id FROM sessions)';
-	const dayOffset = `CASE WHEN ${known} THEN NULL ELSE (session_date::DATE - first_value(session_date::DATE) OVER course)::INTEGER END`;
-	const date = options.dates === 'month' ? `date_trunc('month', session_date::DATE)::DATE` : 'session_date::DATE';
+	const dayOffset =
+		mapping.fields.day_offset !== undefined
+			? 'day_offset::INTEGER'
+			: `CASE WHEN ${known} OR bool_or(${monthOnly}) OVER (PARTITION BY client_id) THEN NULL ELSE (${exact} - first_value(${exact}) OVER course)::INTEGER END`;
+	const date = options.dates === 'month' ? `date_trunc('month', ${exact})::DATE` : exact;
 	// Wide: every accepted row is its own session (duplicates were rejected). Long: a session's first row holds its fields.
 	const firstOfSession =
 		mapping.layout === 'wide'
@@ -50,12 +57,12 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 			: `(SELECT * FROM ${ACCEPTED_TABLE} QUALIFY row_number() OVER (PARTITION BY __session ORDER BY __row) = 1)`;
 	await db.exec(
 		`CREATE OR REPLACE TEMP TABLE import_sessions AS
-		 SELECT __session AS session_id, client_id, therapist_id, clinic_id, ${date} AS session_date, session_date::DATE AS exact_date,
+		 SELECT __session AS session_id, client_id, therapist_id, clinic_id, ${date} AS session_date, ${exact} AS exact_date,
 			${sessionNumber} AS session_number, duration_min::INTEGER AS duration_min, primary_technique, other_techniques,
 			body_region, pressure, age_band, sex, primary_condition, __row,
 			${dayOffset} AS day_offset${scoreColumns(mapping)}
 		 FROM ${firstOfSession} a
-		 WINDOW course AS (PARTITION BY client_id ORDER BY session_date::DATE, __row)`
+		 WINDOW course AS (PARTITION BY client_id ORDER BY ${exact}, day_offset::INTEGER, __row)`
 	);
 	await db.exec(
 		`INSERT INTO sessions BY NAME SELECT session_id, client_id, therapist_id, clinic_id, session_date, session_number, duration_min,
@@ -63,14 +70,15 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 	);
 	await db.exec(
 		`INSERT INTO clients
-		 SELECT client_id, first(age_band ORDER BY exact_date, __row), first(sex ORDER BY exact_date, __row),
-			first(primary_condition ORDER BY exact_date, __row)
+		 SELECT client_id, first(age_band ORDER BY exact_date, day_offset, __row), first(sex ORDER BY exact_date, day_offset, __row),
+			first(primary_condition ORDER BY exact_date, day_offset, __row)
 		 FROM import_sessions WHERE client_id NOT IN (SELECT client_id FROM clients) GROUP BY client_id ORDER BY client_id`
 	);
 	await db.exec(
 		`INSERT INTO therapists
 		 SELECT therapist_id, first(clinic_id ORDER BY exact_date, __row)
-		 FROM import_sessions WHERE therapist_id NOT IN (SELECT therapist_id FROM therapists) GROUP BY therapist_id ORDER BY therapist_id`
+		 FROM import_sessions WHERE therapist_id IS NOT NULL AND therapist_id NOT IN (SELECT therapist_id FROM therapists)
+		 GROUP BY therapist_id ORDER BY therapist_id`
 	);
 	await insertMeasurements(db, mapping);
 	await db.exec(

@@ -40,8 +40,9 @@ export function readValue(spec: FieldSpec, raw: string, settings: ReadSettings):
 			const date = parseDate(raw, settings.dateFormat);
 			if (date === null) return { error: `${spec.label} is blank` };
 			if (typeof date === 'object') return { error: date.error };
-			parsed = date;
-			break;
+			// A month alone is checked as its first day and kept as the month: the import stores it at month precision.
+			const error = zodError(spec, date.length === 7 ? `${date}-01` : date);
+			return error ? { error } : { value: date };
 		}
 		case 'integer':
 		case 'number':

@@ -8,6 +8,8 @@ export type ConcreteDateFormat = Exclude<DateFormat, 'auto'>;
 const TIME = String.raw`(?:(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?`;
 
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`, 'i');
+/** A month alone, year first: 2025-03 or 2025/03. */
+const MONTH_ONLY = /^(\d{4})[-/](\d{1,2})$/;
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})${TIME}$`, 'i');
 const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})${TIME}$`, 'i');
 const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s./-]*(\p{L}+)\.?[\s.,/-]*(\d{4}|\d{2})${TIME}$`, 'iu');
@@ -78,13 +80,19 @@ function withMonthName(text: string, monthWord: string, day: string, year: strin
 }
 
 /**
- * A cell's date as ISO YYYY-MM-DD, null when blank. ISO dates and datetimes, YYYY/MM/DD and dates with a month
+ * A cell's date as ISO YYYY-MM-DD, or as YYYY-MM when the cell holds a month alone ("2025-03", "2025/03"), null when
+ * blank. ISO dates and datetimes, YYYY/MM/DD and dates with a month
  * name ("4 Mar 2026", "March 4, 2026") are read whatever the format; the format decides the day/month order of
  * dates written with the year last. A time after the date is ignored, never converted to another time zone.
  */
 export function parseDate(text: string, format: DateFormat): string | null | ParseError {
 	const t = text.trim();
 	if (t === '') return null;
+	const month = MONTH_ONLY.exec(t);
+	if (month) {
+		const date = isoDate(t, Number(month[1]), Number(month[2]), 1);
+		return typeof date === 'string' ? date.slice(0, 7) : date;
+	}
 	let m = ISO.exec(t) ?? YEAR_FIRST.exec(t);
 	if (m) return isoDate(t, Number(m[1]), Number(m[2]), Number(m[3]));
 	m = YEAR_LAST.exec(t);

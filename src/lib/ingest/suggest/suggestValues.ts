@@ -2,7 +2,8 @@ import { CONDITION_LABELS, CONDITIONS } from '$lib/domain/conditions';
 import { INSTRUMENTS } from '$lib/domain/instruments';
 import { ROM_MOVEMENTS } from '$lib/domain/romMovements';
 import { TECHNIQUE_LABELS, TECHNIQUES } from '$lib/domain/techniques';
-import { AGE_BANDS, SEXES } from '$lib/schema/client';
+import { conditionLabel } from '$lib/domain/labels';
+import { AGE_BANDS, RECODED_AGE_BANDS, RECODED_CONDITIONS, RECODED_SEXES, SEXES } from '$lib/schema/client';
 import { SIDES, TIMEPOINTS } from '$lib/schema/measurement';
 import { BODY_REGIONS, PRESSURES } from '$lib/schema/session';
 import { ageBandOf } from './ageBand';
@@ -29,6 +30,16 @@ const TIMEPOINT_LABELS: Record<(typeof TIMEPOINTS)[number], string> = {
 
 const TECHNIQUE_VALUES = listOf(TECHNIQUES, (c) => TECHNIQUE_LABELS[c as keyof typeof TECHNIQUE_LABELS]);
 
+/**
+ * The values a k-anonymous export recodes to (condition groups, 20-year bands, all): offered and kept when a file
+ * writes them as codes, never suggested for a file's own words ("Headache" is still tension headache).
+ */
+const RECODED: Readonly<Record<string, CanonicalValue[]>> = {
+	primary_condition: listOf(RECODED_CONDITIONS, conditionLabel),
+	sex: listOf(RECODED_SEXES, () => 'All (recoded)'),
+	age_band: listOf(RECODED_AGE_BANDS, (c) => (c === 'all' ? 'All ages (recoded)' : `${c} (recoded)`))
+};
+
 /** The fields with a controlled list, and the list. */
 const CONTROLLED: Readonly<Record<string, CanonicalValue[]>> = {
 	primary_technique: TECHNIQUE_VALUES,
@@ -44,9 +55,9 @@ const CONTROLLED: Readonly<Record<string, CanonicalValue[]>> = {
 	side: listOf(SIDES)
 };
 
-/** The codes a field allows, with labels, for a select box; empty for a field without a controlled list. */
+/** The codes a field allows, with labels, for a select box (recoded values last); empty for a field without a controlled list. */
 export function canonicalValues(field: string): CanonicalValue[] {
-	return CONTROLLED[field] ?? [];
+	return [...(CONTROLLED[field] ?? []), ...(RECODED[field] ?? [])];
 }
 
 /** Which synonym list a field uses. */
@@ -58,7 +69,7 @@ function lookupFor(field: string): Map<string, string> {
 	const add = (key: string, code: string) => {
 		if (key !== '' && !lookup.has(key)) lookup.set(key, code);
 	};
-	const values = canonicalValues(field);
+	const values = CONTROLLED[field] ?? [];
 	for (const { code } of values) add(words(code).join(' '), code);
 	for (const [key, code] of VALUE_SYNONYMS[SYNONYM_LIST[field] ?? field] ?? []) add(key, code);
 	for (const { code, label } of values) add(words(label).join(' '), code);
@@ -86,6 +97,7 @@ const BY_MEASURE_WORDS: Record<string, (read: MeasureWords) => string | null> = 
 };
 
 function codeFor(field: string, value: string): string | null {
+	if (RECODED[field]?.some((r) => r.code === value)) return value;
 	if (field === 'age_band') return ageBandOf(value);
 	const lookup = LOOKUPS.get(field)!;
 	for (const key of keysOf(field, value)) {

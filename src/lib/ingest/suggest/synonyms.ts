@@ -21,6 +21,7 @@ const HEADER_SYNONYMS: Record<SessionField | LongMeasureField, string[]> = {
 		'session date', 'visit date', 'appointment date', 'date of visit', 'date of service', 'service date', 'treatment date',
 		'date of treatment', 'encounter date', 'dos', 'date'
 	],
+	day_offset: ['days since first visit', 'day offset', 'days since first session', 'days since intake', 'study day', 'days from first visit'],
 	session_number: [
 		'session number', 'visit number', 'treatment number', 'appointment number', 'session count', 'visit count',
 		'session sequence', 'visit sequence'

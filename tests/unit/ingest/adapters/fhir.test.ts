@@ -192,7 +192,7 @@ describe('the FHIR preset', () => {
 	const fieldNames = new Set<string>([...SESSION_FIELDS, ...LONG_MEASURE_FIELDS, ...WIDE_MEASURES.map((m) => m.key)]);
 
 	it('maps every value to a canonical code and every field to a known field', () => {
-		expect(SHIPPED_PRESETS).toEqual([expect.objectContaining({ name: 'REDCap' }), FHIR_PRESET]);
+		expect(SHIPPED_PRESETS).toEqual([expect.objectContaining({ name: 'REDCap' }), FHIR_PRESET, expect.objectContaining({ name: 'Researcher export' })]);
 		expect(FHIR_PRESET.mapping.layout).toBe('long');
 		for (const field of Object.keys(FHIR_PRESET.mapping.fields)) expect(fieldNames).toContain(field);
 		for (const [field, values] of Object.entries(FHIR_PRESET.mapping.values)) {

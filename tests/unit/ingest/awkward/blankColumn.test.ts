@@ -17,7 +17,7 @@ test('a blank column mapped to optional fields stores nulls and rejects nothing'
 	expect(check.problems).toEqual([]);
 	// Only the before scores: a blank score is no score.
 	expect(check.measurements).toBe(3);
-	expect(counts).toEqual({ sessions: 3, measurements: 3, clients: 3, therapists: 1 });
+	expect(counts).toEqual({ sessions: 3, measurements: 3, clients: 3, therapists: 0 });
 	expect(sessions.map((s) => s.duration_min)).toEqual([null, null, null]);
 	expect(measurements.map((m) => [m.client_id, m.timepoint, m.value])).toEqual([
 		['C1', 'pre', 6],

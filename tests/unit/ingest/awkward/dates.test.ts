@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Row } from '$lib/db/connector';
 import type { DateFormat } from '$lib/ingest/importFields';
-import { bytesOf, importFile, lines, problemRows, rowCounts, wide } from './importFile';
+import { EXACT, bytesOf, importFile, lines, problemRows, rowCounts, wide } from './importFile';
 
 /** One row per date; dates with a comma ("March 25, 2026") quoted, as exports write them. */
 function file(dates: string[]): string {
@@ -60,3 +60,20 @@ test('dates kept as months (the default) store the first of the month', async ()
 	});
 	expect(stored(sessions)).toEqual(['2026-03-01']);
 });
+
+test('a column of months is read as months: stored as the first of the month, without days since the first visit', async () => {
+	const text = lines([
+		'Client,Date,Technique,Condition,Pain before,Pain after',
+		'C1,2026-01,swedish,neck_pain,5,3',
+		'C1,2026-03,swedish,neck_pain,4,3',
+		'C2,2026-02-14,swedish,neck_pain,6,3'
+	]);
+	const { check, sessions } = await importFile('visits.csv', bytesOf(text), wide({}), { import: EXACT });
+	expect(rowCounts(check)).toEqual({ read: 3, accepted: 3, rejected: 0 });
+	expect(sessions.map((s) => [s.client_id, s.session_date, s.session_number, s.day_offset])).toEqual([
+		['C1', '2026-01-01', 1, null],
+		['C1', '2026-03-01', 2, null],
+		['C2', '2026-02-14', 1, 0]
+	]);
+});
+

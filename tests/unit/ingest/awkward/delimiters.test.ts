@@ -24,7 +24,7 @@ describe.each([
 		expect(staged.headers).toEqual(ROWS[0]);
 		expect(rowCounts(check)).toEqual({ read: 3, accepted: 2, rejected: 1 });
 		expect(problemRows(check)).toEqual([[4, 'Pain before', '"seven" is not a number']]);
-		expect(counts).toEqual({ sessions: 2, measurements: 4, clients: 2, therapists: 1 });
+		expect(counts).toEqual({ sessions: 2, measurements: 4, clients: 2, therapists: 0 });
 		expect(measurements.map((m) => [m.client_id, m.timepoint, m.value])).toEqual([
 			['C1', 'pre', 6],
 			['C1', 'post', 3],

@@ -23,7 +23,7 @@ test('wide: a session written twice (same client, date and session number) is im
 		[6, '(session)', `${SAME_SESSION}2; a session is imported once`]
 	]);
 	expect(check.sessions).toBe(3);
-	expect(counts).toEqual({ sessions: 3, measurements: 6, clients: 2, therapists: 1 });
+	expect(counts).toEqual({ sessions: 3, measurements: 6, clients: 2, therapists: 0 });
 	expect(sessions.map((s) => [s.client_id, s.session_date, s.session_number])).toEqual([
 		['C1', '2026-03-02', 1],
 		['C1', '2026-03-09', 2],
@@ -85,7 +85,7 @@ test('long: a row of a session that disagrees on the technique is reported again
 			reason: 'does not agree with row 2 of the same session on Technique; correct one of them'
 		}
 	]);
-	expect(counts).toEqual({ sessions: 1, measurements: 3, clients: 1, therapists: 1 });
+	expect(counts).toEqual({ sessions: 1, measurements: 3, clients: 1, therapists: 0 });
 	expect(sessions.map((s) => s.primary_technique)).toEqual(['swedish']);
 	expect(measurements.map((m) => [m.instrument, m.timepoint, m.value])).toEqual([
 		['pain_nrs', 'pre', 6],
@@ -110,7 +110,7 @@ test('long: the same score given twice for a session is reported; the first is k
 		[6, 'Score', 'duplicate score: the same instrument and timepoint as row 5 of the same session']
 	]);
 	expect(check.problems.map((p) => p.value)).toEqual(['7', '6']);
-	expect(counts).toEqual({ sessions: 2, measurements: 3, clients: 1, therapists: 1 });
+	expect(counts).toEqual({ sessions: 2, measurements: 3, clients: 1, therapists: 0 });
 	expect(measurements.map((m) => [m.session_date, m.timepoint, m.value])).toEqual([
 		['2026-03-02', 'pre', 6],
 		['2026-03-02', 'post', 3],

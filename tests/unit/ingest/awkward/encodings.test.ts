@@ -41,7 +41,7 @@ describe.each([
 		expect(raw.map((r) => r.Technique)).toEqual(['Suédois', 'Tissus profonds (à l’épaule)']);
 		expect(rowCounts(check)).toEqual({ read: 2, accepted: 2, rejected: 0 });
 		expect(check.problems).toEqual([]);
-		expect(counts).toEqual({ sessions: 2, measurements: 4, clients: 2, therapists: 1 });
+		expect(counts).toEqual({ sessions: 2, measurements: 4, clients: 2, therapists: 0 });
 		expect(sessions.map((s) => [s.client_id, s.primary_technique, s.duration_min])).toEqual([
 			['C1', 'swedish', 45],
 			['C2', 'deep_tissue', 60]

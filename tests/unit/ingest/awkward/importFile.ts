@@ -71,7 +71,7 @@ export async function importFile(
 		if ('mappingProblems' in result) throw new Error(result.mappingProblems.join('\n'));
 		const counts = await commitImport(db, mapping, options.import ?? EXACT);
 		const sessions = await db.query(
-			`SELECT client_id, session_date::VARCHAR AS session_date, session_number, primary_technique, duration_min
+			`SELECT client_id, session_date::VARCHAR AS session_date, session_number, primary_technique, duration_min, day_offset
 			 FROM sessions ORDER BY client_id, session_date, session_number`
 		);
 		const measurements = await db.query(

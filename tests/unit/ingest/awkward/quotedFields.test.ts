@@ -39,10 +39,10 @@ describe.each([
 			[3, 'Pain before', "value 12 is outside Pain (0-10)'s range 0-10"],
 			[5, 'Pain after', "value 11 is outside Pain (0-10)'s range 0-10"]
 		]);
-		expect(counts).toEqual({ sessions: 2, measurements: 4, clients: 2, therapists: 1 });
+		expect(counts).toEqual({ sessions: 2, measurements: 4, clients: 2, therapists: 0 });
 		expect(sessions).toEqual([
-			{ client_id: 'C1', session_date: '2026-03-02', session_number: 1, primary_technique: 'deep_tissue', duration_min: null },
-			{ client_id: 'C3', session_date: '2026-03-04', session_number: 1, primary_technique: 'deep_tissue', duration_min: null }
+			{ client_id: 'C1', session_date: '2026-03-02', session_number: 1, primary_technique: 'deep_tissue', duration_min: null, day_offset: 0 },
+			{ client_id: 'C3', session_date: '2026-03-04', session_number: 1, primary_technique: 'deep_tissue', duration_min: null, day_offset: 0 }
 		]);
 		expect(measurements.map((m) => [m.client_id, m.timepoint, m.value])).toEqual([
 			['C1', 'pre', 6],

@@ -17,6 +17,15 @@ describe('parseDate', () => {
 		expect(parseDate('2026-03-04T00:30:00+09:00', 'auto')).toBe('2026-03-04');
 	});
 
+	it('reads a month alone, year first, as YYYY-MM, and refuses a month that is none', () => {
+		for (const format of ['auto', 'YYYY-MM-DD', 'DD/MM/YYYY'] as const) {
+			expect(parseDate('2025-03', format)).toBe('2025-03');
+			expect(parseDate('2025/3', format)).toBe('2025-03');
+		}
+		expect(parseDate('2025-13', 'auto')).toEqual({ error: '"2025-13" is not a real date: there is no month 13' });
+		expect(parseDate('1850-01', 'auto')).toEqual({ error: '"1850-01" has the year 1850: check the date' });
+	});
+
 	it('gives null for a blank cell', () => {
 		expect([parseDate('', 'auto'), parseDate('  ', 'DD/MM/YYYY')]).toEqual([null, null]);
 	});

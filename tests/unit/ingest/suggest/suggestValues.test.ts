@@ -131,9 +131,24 @@ describe('canonicalValues', () => {
 			{ code: 'female', label: 'Female' },
 			{ code: 'male', label: 'Male' },
 			{ code: 'other', label: 'Other' },
-			{ code: 'unknown', label: 'Unknown' }
+			{ code: 'unknown', label: 'Unknown' },
+			{ code: 'all', label: 'All (recoded)' }
 		]);
-		expect(canonicalValues('age_band').map((v) => v.label)).toEqual(['18-29', '30-39', '40-49', '50-59', '60-69', '70-79', '80+']);
+		expect(canonicalValues('age_band').map((v) => v.label)).toEqual([
+			'18-29', '30-39', '40-49', '50-59', '60-69', '70-79', '80+', '18-39 (recoded)', '40-59 (recoded)', '60+ (recoded)', 'All ages (recoded)'
+		]);
+		expect(canonicalValues('primary_condition').slice(-2)).toEqual([
+			{ code: 'systemic_other', label: 'Systemic and other (group)' },
+			{ code: 'all', label: 'All conditions (recoded)' }
+		]);
+	});
+
+	it('keeps the codes a k-anonymous export recodes to, and still reads a file’s own words as conditions', () => {
+		expect(suggestValueMap('primary_condition', ['headache', 'pregnancy', 'all', 'Headache', 'Pregnancy'])).toEqual({
+			headache: 'headache', pregnancy: 'pregnancy', all: 'all', Headache: 'tension_headache', Pregnancy: 'prenatal'
+		});
+		expect(suggestValueMap('age_band', ['60+', '40-59', 'all', '45'])).toEqual({ '60+': '60+', '40-59': '40-59', all: 'all', '45': '40-49' });
+		expect(suggestValueMap('sex', ['all', 'F'])).toEqual({ all: 'all', F: 'female' });
 		expect(canonicalValues('body_region').map((v) => v.label)).toEqual(['Head', 'Neck', 'Upper back', 'Low back', 'Shoulder', 'Arms', 'Hip', 'Legs', 'Full body']);
 		expect(canonicalValues('pressure').map((v) => v.code)).toEqual(['light', 'moderate', 'firm', 'deep']);
 		expect(canonicalValues('instrument')[0]).toEqual({ code: 'pain_nrs', label: 'Pain (0-10)' });
