@@ -1,8 +1,9 @@
 /**
- * The dashboard's techniques tables on the bundled demo data, checked against base R: computes every figure with
- * the app's own queries (researchResults: every condition, outcome and course end, and all conditions pooled, at
- * k = 11), writes them to results.csv beside the researcher bundle's reproduce.R, and runs scripts/reproduce/demo.R,
- * which reads the demo's CSV files itself and recomputes each figure in R.
+ * The dashboard's analysis tables on the bundled demo data, checked against base R: computes every figure with the
+ * app's own code at k = 11 (the techniques page's with researchResults, into results.csv beside the researcher
+ * bundle's reproduce.R; the conditions, range-of-motion and therapists pages' with pageFigures, into pages.csv),
+ * for every condition and all together, every outcome and course end, and runs scripts/reproduce/demo.R, which reads
+ * the demo's CSV files itself and recomputes each figure in R.
  *
  * Usage: npm run reproduce [-- FOLDER]. Exits with R's status: 0 when every figure agrees.
  */
@@ -16,6 +17,8 @@ import { openNodeConnector } from '$lib/db/nodeConnector';
 import { DEFAULT_K } from '$lib/disclosure';
 import { researchResults, resultsCsv } from '$lib/export/researchResults';
 import { reproduceScript } from '$lib/export/reproduceScript';
+import { pageConstants } from './pageConstants';
+import { pageFigures, pageFiguresCsv } from './pageFigures';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const folder = resolve(process.argv[2] ?? join(tmpdir(), 'massage-outcomes-reproduce'));
@@ -26,11 +29,17 @@ const files: DatasetFiles = { clients: read('clients'), therapists: read('therap
 const db = await openNodeConnector();
 await loadDataset(db, files);
 const results = await researchResults(db, DEFAULT_K);
+const pages = await pageFigures(db, DEFAULT_K);
 await db.close();
 
 writeFileSync(join(folder, 'results.csv'), resultsCsv(results));
 writeFileSync(join(folder, 'reproduce.R'), reproduceScript(readFileSync(join(root, 'src/lib/export/reproduce.R'), 'utf8'), DEFAULT_K));
-console.log(`The dashboard's queries: ${results.length} figures on the demo data at k = ${DEFAULT_K}, in ${join(folder, 'results.csv')}.`);
+writeFileSync(join(folder, 'pages.csv'), pageFiguresCsv(pages));
+writeFileSync(join(folder, 'pages-constants.R'), pageConstants());
+console.log(
+	`The dashboard's queries on the demo data at k = ${DEFAULT_K}: ${results.length} figures of the techniques page (${join(folder, 'results.csv')}), ` +
+		`${pages.length} of the conditions, range-of-motion and therapists pages (${join(folder, 'pages.csv')}).`
+);
 
 const run = spawnSync('Rscript', [join(root, 'scripts/reproduce/demo.R'), folder, join(root, 'data')], { stdio: 'inherit', cwd: root });
 if (run.error) {

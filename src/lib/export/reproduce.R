@@ -32,10 +32,11 @@ read_csv_text <- function(path) {
 }
 
 # One row per session with its client, session number, technique and condition, and for each outcome the mean
-# score before (<outcome>_pre) and after (<outcome>_post) the session.
-session_table <- function(scores) {
+# score before (<outcome>_pre) and after (<outcome>_post) the session. The sessions are those with a score, or
+# `visits` when given (every session, with those columns).
+session_table <- function(scores, visits = NULL) {
   scores$value <- as.numeric(scores$value)
-  sessions <- scores[!duplicated(scores$session_id), c("session_id", "client_id", "session_number", "technique", "condition")]
+  sessions <- if (is.null(visits)) scores[!duplicated(scores$session_id), c("session_id", "client_id", "session_number", "technique", "condition")] else visits
   sessions$session_number <- as.integer(sessions$session_number)
   for (i in seq_len(nrow(OUTCOMES))) {
     for (timepoint in c("pre", "post")) {
@@ -47,14 +48,13 @@ session_table <- function(scores) {
   sessions
 }
 
-instrument_of <- function(outcome) {
-  INSTRUMENTS[INSTRUMENTS$code == OUTCOMES$instrument[OUTCOMES$outcome == outcome], ]
+instrument_of <- function(outcome, outcomes = OUTCOMES, instruments = INSTRUMENTS) {
+  instruments[instruments$code == outcomes$instrument[outcomes$outcome == outcome], ]
 }
 
 # One row per client: course technique and condition, baseline, end score, change (improvement positive) and the
 # room the baseline leaves to improve.
-course_table <- function(sessions, outcome, course_end) {
-  inst <- instrument_of(outcome)
+course_table <- function(sessions, outcome, course_end, inst = instrument_of(outcome)) {
   sign <- if (inst$better == "lower") -1 else 1
   s <- sessions[order(sessions$client_id, sessions$session_number), ]
   pre <- s[[paste0(outcome, "_pre")]]
@@ -212,27 +212,28 @@ within_figures <- function(sessions, condition, outcome) {
 }
 
 # Every figure results.csv holds, recomputed from the scores.
-recompute <- function(scores) {
-  sessions <- session_table(scores)
+recompute <- function(scores, visits = NULL) {
+  sessions <- session_table(scores, visits)
   conditions <- c(sort(unique(sessions$condition[!is.na(sessions$condition)]), method = "radix"), POOLED)
   rows <- list()
   for (outcome in OUTCOMES$outcome) {
+    courses <- lapply(stats::setNames(COURSE_ENDS, COURSE_ENDS), function(course_end) course_table(sessions, outcome, course_end))
     for (condition in conditions) {
-      for (course_end in COURSE_ENDS) {
-        courses <- course_table(sessions, outcome, course_end)
-        rows[[length(rows) + 1]] <- course_figures(courses, condition, outcome, course_end)
-      }
+      for (course_end in COURSE_ENDS) rows[[length(rows) + 1]] <- course_figures(courses[[course_end]], condition, outcome, course_end)
       rows[[length(rows) + 1]] <- within_figures(sessions, condition, outcome)
     }
   }
   do.call(rbind, rows)
 }
 
-# results.csv and the recomputed figures side by side; `agrees` is FALSE where they differ or one is missing.
-compare_figures <- function(dashboard, recomputed) {
+# results.csv and the recomputed figures side by side; `agrees` is FALSE where they differ or one is missing. With
+# `shown_only`, a figure computed here that the dashboard does not show (hidden for privacy) is left out, not
+# counted as missing: the dashboard's disclosure control decides what is shown, this script what the numbers are.
+compare_figures <- function(dashboard, recomputed, shown_only = FALSE) {
   dashboard$value <- as.numeric(dashboard$value)
-  dashboard$course_end[is.na(dashboard$course_end)] <- ""
-  keys <- c("table", "condition", "outcome", "course_end", "technique", "statistic")
+  keys <- setdiff(names(dashboard), "value")
+  for (key in keys) dashboard[[key]][is.na(dashboard[[key]])] <- ""
+  if (shown_only) recomputed <- recomputed[do.call(paste, c(recomputed[keys], sep = "\r")) %in% do.call(paste, c(dashboard[keys], sep = "\r")), ]
   both <- merge(dashboard, recomputed, by = keys, all = TRUE, suffixes = c("_dashboard", "_r"))
   difference <- abs(both$value_dashboard - both$value_r)
   both$agrees <- !is.na(difference) & difference <= ABSOLUTE_TOLERANCE + RELATIVE_TOLERANCE * abs(both$value_r)
@@ -248,18 +249,24 @@ main <- function(args = commandArgs(trailingOnly = TRUE)) {
   report(comparison, quiet, dirname(results_path))
 }
 
-report <- function(comparison, quiet, folder) {
+# Prints and writes the comparison (to <name>-comparison.csv), and exits with status 1 if a figure differs, unless
+# `exit` is FALSE: then it returns how many differ.
+report <- function(comparison, quiet, folder, name = "reproduce", exit = TRUE) {
   options(width = 200, max.print = 1e7)
-  utils::write.csv(comparison, file.path(folder, "reproduce-comparison.csv"), row.names = FALSE)
+  path <- file.path(folder, paste0(name, "-comparison.csv"))
+  utils::write.csv(comparison, path, row.names = FALSE)
   shown <- if (quiet) comparison[!comparison$agrees, ] else comparison
-  if (nrow(shown) > 0) print(format(shown, digits = 10), row.names = FALSE)
+  if (nrow(shown) > 0) {
+    for (column in c("value_dashboard", "value_r")) shown[[column]] <- formatC(shown[[column]], digits = 12, format = "g")
+    print(shown, row.names = FALSE)
+  }
   differ <- sum(!comparison$agrees)
   if (nrow(comparison) == 0) cat(sprintf("\nNo figure to compare: every group has fewer than %d clients, in results.csv as here.\n", K))
   cat(sprintf("\n%d figures compared (k = %d); %d agree within %g + %g x |value|; %d differ or are missing.\n",
               nrow(comparison), K, nrow(comparison) - differ, ABSOLUTE_TOLERANCE, RELATIVE_TOLERANCE, differ))
-  cat(sprintf("Side by side: %s\n", file.path(folder, "reproduce-comparison.csv")))
-  if (differ > 0) quit(status = 1)
-  invisible(comparison)
+  cat(sprintf("Side by side: %s\n", path))
+  if (exit && differ > 0) quit(status = 1)
+  invisible(differ)
 }
 
 if (sys.nframe() == 0L) main()
