@@ -44,6 +44,11 @@ export function formatShare(x: number): string {
 	return percent.format(x);
 }
 
+/** What a page says where it needs calendar months and the dataset has none (a researcher export holds no dates). */
+export function noMonthsText(consequence: string): string {
+	return `This dataset holds no visit dates (its sessions are timed in days since each client’s first visit), so ${consequence}.`;
+}
+
 /** `2025-03` as "Mar 2025". */
 export function formatMonth(month: string): string {
 	return monthName.format(new Date(`${month}-01T00:00:00Z`));

@@ -6,7 +6,7 @@ export interface FilterOption {
 	sessions: number;
 }
 
-/** The values the filter bar offers and the months the data span. */
+/** The values the filter bar offers and the months the data span (none when the dataset holds no dates). */
 export interface FilterOptions {
 	techniques: FilterOption[];
 	conditions: FilterOption[];
@@ -20,7 +20,7 @@ type OptionColumn = 'primary_technique' | 'primary_condition' | 'therapist_id' |
 
 async function distinctValues(db: Connector, column: OptionColumn) {
 	return db.query<FilterOption & Record<string, unknown>>(
-		`SELECT ${column} AS value, CAST(count(*) AS INTEGER) AS sessions FROM session_facts GROUP BY 1 ORDER BY 1`
+		`SELECT ${column} AS value, CAST(count(*) AS INTEGER) AS sessions FROM session_facts WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY 1`
 	);
 }
 

@@ -118,7 +118,8 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 			measure,
 			// In the query's order: by month, the month's total first, then its techniques.
 			rows: rows
-				.filter((r) => ((r.level as Level) === 'point' || (r.level as Level) === 'month') && field(r, 'sessions') > 0)
+				// Sessions without a date (a researcher export's) have no month: they count in the key figures, not the trends.
+				.filter((r) => ((r.level as Level) === 'point' || (r.level as Level) === 'month') && r.month !== null && field(r, 'sessions') > 0)
 				.map((r) => ({ month: r.month as string, technique: r.technique as string, mean: field(r, 'mean'), sessions: field(r, 'sessions'), clients: field(r, 'clients') })),
 			clients: chart ? field(chart, 'clients') : 0,
 			sessions: chart ? field(chart, 'sessions') : 0

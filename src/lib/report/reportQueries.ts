@@ -56,11 +56,11 @@ export interface ReportVolumeRow {
 	clients: number;
 }
 
-/** The months with sessions (`YYYY-MM`) and the last session date (`YYYY-MM-DD`). */
+/** The months with sessions (`YYYY-MM`) and the last session date (`YYYY-MM-DD`); none for sessions without dates. */
 export async function queryReportMonths(db: Connector): Promise<{ months: string[]; lastDate: string | null }> {
 	const rows = await db.query<{ month: string; last_date: string | null }>(
 		`SELECT strftime(month, '%Y-%m') AS month, strftime(max(max(session_date)) OVER (), '%Y-%m-%d') AS last_date
-		FROM session_facts GROUP BY month ORDER BY month`
+		FROM session_facts WHERE month IS NOT NULL GROUP BY month ORDER BY month`
 	);
 	return { months: rows.map((r) => r.month), lastDate: rows[0]?.last_date ?? null };
 }

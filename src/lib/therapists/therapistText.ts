@@ -85,3 +85,7 @@ export function statusText(analysis: TherapistAnalysis): string {
 	const outside = analysis.therapists.filter((t) => t.position === 'outside').length;
 	return `Showing ${analysis.therapists.length} home therapists for ${scope}; ${outside} outside the expected range.`;
 }
+
+/** What the page says instead of its comparison when no session names its therapist. */
+export const NO_THERAPISTS_TEXT =
+	'This dataset holds no therapist ids (a researcher export leaves them out, as does a file without a therapist column), so there is nothing to compare by therapist.';
