@@ -6,12 +6,13 @@ import { dataDictionary } from '$lib/schema';
 import { CONDITION_GROUPS } from './conditionGroups';
 import { EXPORT_COLUMNS, type ExportColumn } from './exportRows';
 import { TWENTY_YEAR_BANDS, recodedValuesText } from './hierarchies';
+import { RESULT_COLUMNS, RESULT_COLUMN_TEXT, RESULT_STATISTICS } from './researchResults';
 
 const COLUMNS = ['section', 'name', 'type', 'description', 'allowed_values', 'source'].map((name) => ({ name }));
 
 /**
  * The bundle's data dictionary as CSV text: the exported columns first (with the values a recoded column can
- * hold), then the recoded values (20-year age bands, condition groups), the canonical tables the columns come from,
+ * hold), then results.csv's columns and statistics, the recoded values (20-year age bands, condition groups), the canonical tables the columns come from,
  * the instruments, the measures and cohorts of the semantic layer, and the statistics the dashboard shows. One row
  * per variable or term.
  */
@@ -28,6 +29,8 @@ export function dictionaryCsv(exported: readonly ExportColumn[] = EXPORT_COLUMNS
 			recoded[c.name] ?? (c.name === 'days_since_first_visit' ? '0, 1, 2, ... (whole days)' : null),
 			null
 		]),
+		...RESULT_COLUMNS.map((name) => ['results.csv', name, name === 'value' ? 'DOUBLE' : 'VARCHAR', RESULT_COLUMN_TEXT[name], null, null]),
+		...Object.entries(RESULT_STATISTICS).map(([name, text]) => ['results statistic', name, null, text, null, null]),
 		...[...twentyYear].map(([band, bands]) => ['age band (recoded)', band, null, `20-year band: ${bands.join(', ')}`, null, null]),
 		...Object.entries(CONDITION_GROUPS).map(([code, g]) => ['condition group (recoded)', code, null, g.label, g.conditions.join(' | '), null]),
 		...dataDictionary().flatMap((table) =>

@@ -25,8 +25,47 @@ export interface ResultFigure {
 	value: number;
 }
 
-/** results.csv's columns, in order. */
+/** results.csv's columns, in order, with what each holds (for dictionary.csv). */
 export const RESULT_COLUMNS = ['table', 'condition', 'outcome', 'course_end', 'technique', 'statistic', 'value'] as const;
+
+export const RESULT_COLUMN_TEXT: Record<(typeof RESULT_COLUMNS)[number], string> = {
+	table: 'course (across-course change, by course technique) or within (within-session change, by session technique)',
+	condition: `The selection: a condition value of data.csv, or ${POOLED} for every condition together (adjusted for condition)`,
+	outcome: 'pain, stress or sleep (the 0-10 ratings); improvement is positive whichever way the scale runs',
+	course_end: "last_pre (the last session's score before it) or last_post (after it); empty for within-session figures",
+	technique: 'Technique code',
+	statistic: 'Which figure (see the results statistic rows)',
+	value: 'The figure, every digit as computed'
+};
+
+/** Each statistic results.csv holds, and what it is. */
+export const RESULT_STATISTICS: Record<string, string> = {
+	n: 'Clients: courses with a change (course), or clients with a session scored before and after (within)',
+	sessions: 'Sessions scored before and after (within)',
+	mean_change: 'Mean change; within a session, the mean over clients of each client’s mean change',
+	ci_lower: 'Lower bound of the mean change’s t-based 95% CI',
+	ci_upper: 'Upper bound of the mean change’s t-based 95% CI',
+	d_z: 'Cohen’s d_z: mean change / SD of the changes',
+	d_av: 'Cohen’s d_av: mean change / the mean of the SDs before and after',
+	responders: 'Clients improving by at least the MCID in points, among those whose baseline leaves room for it',
+	responders_of: 'Clients whose baseline leaves room to improve by the MCID',
+	responders_lower: 'Wilson 95% interval of the responder rate, lower bound',
+	responders_upper: 'Wilson 95% interval of the responder rate, upper bound',
+	share_responders: 'Clients improving by at least the MCID’s share of the room to improve (pain: 30%)',
+	share_responders_of: 'Clients with a course change',
+	share_responders_lower: 'Wilson 95% interval, lower bound',
+	share_responders_upper: 'Wilson 95% interval, upper bound',
+	reliable: 'Clients improving by more than the reliable-change threshold (MDC95, or Jacobson-Truax from the ICC)',
+	reliable_of: 'Clients with a course change',
+	reliable_lower: 'Wilson 95% interval, lower bound',
+	reliable_upper: 'Wilson 95% interval, upper bound',
+	reference: '1 for the reference technique of the adjusted comparison',
+	adjusted_difference: 'Baseline-adjusted difference in the end score against the reference (ANCOVA; higher is better)',
+	adjusted_lower: 'Its 95% CI, lower bound',
+	adjusted_upper: 'Its 95% CI, upper bound',
+	adjusted_p: 'Its two-sided p-value',
+	adjusted_p_holm: 'The p-value adjusted by Holm’s method over the contrasts of one condition, outcome and course end'
+};
 
 const COURSE_ENDS = Object.keys(COURSE_END_LABELS) as CourseEnd[];
 

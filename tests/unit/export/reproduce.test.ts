@@ -56,6 +56,10 @@ describe('the researcher bundle reproduces itself in base R', { timeout: 120_000
 			new Set(['course pain last_pre', 'course pain last_post', 'within pain ', 'course stress last_pre', 'course stress last_post', 'within stress ', 'course sleep last_pre', 'course sleep last_post', 'within sleep '])
 		);
 		const statistics = new Set(rows.map((r) => r[5]));
+		// Every statistic is described in dictionary.csv.
+		const dictionary = parseCsv(readFileSync(join(folder, 'dictionary.csv'), 'utf8')).rows;
+		const described = new Set(dictionary.filter((r) => r[0] === 'results statistic').map((r) => r[1]));
+		expect([...statistics].filter((s) => !described.has(s))).toEqual([]);
 		for (const s of ['n', 'mean_change', 'ci_lower', 'd_z', 'd_av', 'responders', 'responders_lower', 'share_responders', 'reliable_upper', 'reference', 'adjusted_difference', 'adjusted_upper', 'adjusted_p_holm', 'sessions']) {
 			expect(statistics, s).toContain(s);
 		}
