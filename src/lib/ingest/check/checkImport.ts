@@ -450,13 +450,20 @@ async function findDuplicates(db: Connector, mapping: ImportMapping, sql: FieldS
 }
 
 async function summarise(db: Connector, staged: StagedFile, mapping: ImportMapping, sql: FieldSql[]) {
-	const [counts] = await db.query<{ problems: number; rejected: number; accepted: number; sessions: number; clients: number }>(
+	const [counts] = await db.query<{ problems: number; rejected: number; accepted: number; sessions: number; clients: number; months: number }>(
 		`SELECT (SELECT count(*) FROM ${PROBLEMS_TABLE})::INTEGER AS problems,
 			(SELECT count(DISTINCT row) FROM ${PROBLEMS_TABLE})::INTEGER AS rejected,
 			(SELECT count(*) FROM ${ACCEPTED_TABLE})::INTEGER AS accepted,
 			(SELECT count(DISTINCT __session) FROM ${ACCEPTED_TABLE})::INTEGER AS sessions,
-			(SELECT count(DISTINCT client_id) FROM ${ACCEPTED_TABLE})::INTEGER AS clients`
+			(SELECT count(DISTINCT client_id) FROM ${ACCEPTED_TABLE})::INTEGER AS clients,
+			(SELECT count(DISTINCT __session) FILTER (WHERE length(session_date) = 7) FROM ${ACCEPTED_TABLE})::INTEGER AS months`
 	);
+	const notes =
+		counts.months > 0
+			? [
+					`${counts.months.toLocaleString('en-CA')} ${counts.months === 1 ? 'visit date holds' : 'visit dates hold'} a month only (such as 2025-03): kept as the first of the month and analysed by month, without days since the client’s first visit.`
+				]
+			: [];
 	const scores = sql.filter((f) => f.spec.kind === 'score' && f.header !== null);
 	const [{ measurements }] =
 		mapping.layout === 'long'
@@ -479,7 +486,7 @@ async function summarise(db: Connector, staged: StagedFile, mapping: ImportMappi
 		clients: counts.clients,
 		problems,
 		problemCount: counts.problems,
-		notes: [] as string[]
+		notes
 	};
 }
 

@@ -70,6 +70,9 @@ test('a column of months is read as months: stored as the first of the month, wi
 	]);
 	const { check, sessions } = await importFile('visits.csv', bytesOf(text), wide({}), { import: EXACT });
 	expect(rowCounts(check)).toEqual({ read: 3, accepted: 3, rejected: 0 });
+	expect(check.notes).toEqual([
+		'2 visit dates hold a month only (such as 2025-03): kept as the first of the month and analysed by month, without days since the client’s first visit.'
+	]);
 	expect(sessions.map((s) => [s.client_id, s.session_date, s.session_number, s.day_offset])).toEqual([
 		['C1', '2026-01-01', 1, null],
 		['C1', '2026-03-01', 2, null],

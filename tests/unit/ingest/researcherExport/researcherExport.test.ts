@@ -75,6 +75,24 @@ describe('the researcher export is recognised by its columns', () => {
 	});
 });
 
+describe('the export’s CSV escaping', () => {
+	it('a leading quote the export put before an id that starts like a formula is taken off again', async () => {
+		const client = data.columns.findIndex((c) => c.name === 'client_id');
+		const first = data.rows[0][client];
+		const rows = data.rows.filter((r) => r[client] === first).map((r) => r.map((cell, i) => (i === client ? '-C1' : cell)));
+		const csv = exportCsv({ ...data, rows }, { bom: false });
+		expect(new TextDecoder().decode(csv)).toContain(",'-C1,");
+		const db = await openNodeConnector();
+		try {
+			const { check } = await importFile(db, { name: 'data.csv', bytes: csv });
+			expect(check.rowsRejected).toBe(0);
+			expect(await db.query(`SELECT client_id FROM clients`)).toEqual([{ client_id: '-C1' }]);
+		} finally {
+			await db.close();
+		}
+	});
+});
+
 describe('a file without visit dates', () => {
 	const headers = ['client', 'days', 'technique', 'condition', 'instrument', 'timepoint', 'value'];
 	const staged = { source: 'f.csv', headers, columns: headers.map((_, i) => `c${i}`), headerLabels: {}, flaggedIdentifiers: {} } as unknown as StagedFile;
