@@ -22,6 +22,15 @@ export type ConditionGroup = keyof typeof CONDITION_GROUPS;
 
 export const CONDITION_GROUP_CODES = Object.keys(CONDITION_GROUPS) as ConditionGroup[];
 
+const GROUP_OF = new Map<string, ConditionGroup>(
+	Object.entries(CONDITION_GROUPS).flatMap(([group, g]) => g.conditions.map((c) => [c, group as ConditionGroup] as const))
+);
+
+/** The group a condition code belongs to; a code outside the controlled list is in `systemic_other`. */
+export function conditionGroup(condition: string): ConditionGroup {
+	return GROUP_OF.get(condition) ?? 'systemic_other';
+}
+
 /** The value a recoded quasi-identifier (condition, age band, sex) takes at the top of its hierarchy: any. */
 export const RECODED_ALL = 'all';
 

@@ -3,7 +3,7 @@ import { INSTRUMENTS } from '$lib/domain/instruments';
 import { STATISTICS } from '$lib/domain/statistics';
 import { COHORT_DEFINITIONS, MEASURE_DEFINITIONS, thresholdTolerance } from '$lib/measures';
 import { dataDictionary } from '$lib/schema';
-import { CONDITION_GROUPS } from './conditionGroups';
+import { CONDITION_GROUPS } from '$lib/domain/conditionGroups';
 import { EXPORT_COLUMNS, type ExportColumn } from './exportRows';
 import { TWENTY_YEAR_BANDS, recodedValuesText } from './hierarchies';
 import { RESULT_COLUMNS, RESULT_COLUMN_TEXT, RESULT_STATISTICS } from './researchResults';

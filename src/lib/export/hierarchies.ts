@@ -1,6 +1,6 @@
 import { CONDITIONS } from '$lib/domain/conditions';
 import { AGE_BANDS, SEXES } from '$lib/schema';
-import { CONDITION_GROUPS, conditionGroup } from './conditionGroups';
+import { CONDITION_GROUPS, conditionGroup } from '$lib/domain/conditionGroups';
 
 /** The value every quasi-identifier is recoded to at the top of its hierarchy. */
 export const ALL = 'all';

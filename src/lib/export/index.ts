@@ -28,7 +28,7 @@ export {
 	type Recoding
 } from './recoding';
 export { ALL, AGE_HIERARCHY, CONDITION_HIERARCHY, SEX_HIERARCHY, TWENTY_YEAR_BANDS, firstVisitHierarchy, type Hierarchy } from './hierarchies';
-export { CONDITION_GROUPS, conditionGroup, type ConditionGroup } from './conditionGroups';
+export { CONDITION_GROUPS, conditionGroup, type ConditionGroup } from '$lib/domain/conditionGroups';
 export { exportCsv } from './csvExport';
 export { exportParquet } from './parquetExport';
 export { dictionaryCsv } from './dictionaryCsv';
