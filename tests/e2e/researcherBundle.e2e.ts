@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { rscript } from '../support/rscript';
 import { expect, test } from './fixtures';
-import { importFrontDesk } from './importSteps';
+import { LONG, importFrontDesk, openData } from './importSteps';
 
 /**
  * The researcher bundle as a researcher gets it: downloaded from the overview in Chromium, unpacked, and its
@@ -55,5 +55,35 @@ test('an imported dataset: the bundle of the front-desk export reproduces in R t
 		expect(run.status, run.output).toBe(0);
 	} finally {
 		await rm(folder, { recursive: true, force: true });
+	}
+});
+
+test("the bundle's data.csv and data.parquet each import back whole, and that dataset's bundle reproduces in R too", async ({ page }) => {
+	test.setTimeout(300_000);
+	const first = await downloadBundle(page);
+	const count = (n: number) => n.toLocaleString('en-CA');
+	try {
+		const rows = (await readFile(join(first.folder, 'data.csv'), 'utf8')).trimEnd().split('\r\n').length - 1;
+		// data.csv and data.parquet on their own, each recognised and imported whole.
+		for (const file of ['data.csv', 'data.parquet']) {
+			await openData(page);
+			await page.getByLabel('Import data').setInputFiles(join(first.folder, file));
+			await expect(page.getByLabel('Mapping preset')).toHaveValue('Researcher export', { timeout: LONG });
+			await page.getByRole('button', { name: `Check ${count(rows)} rows` }).click();
+			await expect(page.getByRole('heading', { name: `${count(rows)} rows can be imported, 0 rows rejected` })).toBeVisible({ timeout: 120_000 });
+			await page.getByRole('button', { name: `Import ${count(rows)} rows` }).click();
+			await expect(page.getByRole('heading', { name: `${count(rows)} rows imported, 0 rows rejected` })).toBeVisible({ timeout: 120_000 });
+		}
+	} finally {
+		await rm(first.folder, { recursive: true, force: true });
+	}
+	const second = await downloadBundle(page);
+	try {
+		expect(second.figures).toBeGreaterThan(1000);
+		const run = rscript(['reproduce.R', '--quiet'], second.folder);
+		expect(run.output).toContain(`${second.figures} figures compared (k = 11); ${second.figures} agree`);
+		expect(run.status, run.output).toBe(0);
+	} finally {
+		await rm(second.folder, { recursive: true, force: true });
 	}
 });
