@@ -9,28 +9,15 @@ import { LOCK_SETTINGS } from './settings';
 import { errorMessage } from '$lib/errorMessage';
 import { engineStatus } from './engineStatus.svelte';
 import { EngineStopped } from './engineStopped';
+import { afterDashboardDrawn } from './afterDashboardDrawn';
+import { compactTables } from './compactTables';
 
 /** What the page can say while the database starts. */
 export type StartPhase = 'starting' | 'loading' | 'ready';
 
-/** Marks in the page's performance timeline, read by the e2e tests and the benchmark. */
-export const MARKS = {
-	start: 'outcomes:duckdb-start',
-	instantiated: 'outcomes:duckdb-ready',
-	loaded: 'outcomes:data-loaded',
-	firstChart: 'outcomes:first-chart',
-	/** Every overview chart redrawn for a new result, and the frame painted. */
-	overviewDrawn: 'outcomes:overview-drawn',
-	/** The overview's rollups built: filter changes without a therapist or clinic no longer read every session. */
-	rollupsBuilt: 'outcomes:rollups-built',
-	/** An overview computed from the rollups. */
-	overviewFromRollups: 'outcomes:overview-from-rollups'
-} as const;
+import { MARKS } from './marks';
 
-/** Durations in the page's performance timeline. */
-export const MEASURES = {
-	overviewQueries: 'outcomes:overview-queries'
-} as const;
+export { MARKS, MEASURES } from './marks';
 
 /** The page's database and the dataset it holds. */
 export interface ShownDataset {
@@ -116,6 +103,10 @@ async function start(onPhase: (phase: StartPhase) => void, id = activeDatasetId(
 	performance.mark(MARKS.loaded);
 	onPhase('ready');
 	watch(db);
+	// The tables compressed once the dashboard has drawn: the engine is held while it runs.
+	void afterDashboardDrawn(performance.now(), 3000)
+		.then(() => compactTables(db))
+		.catch(() => undefined);
 	return { db, dataset: chosen.dataset, fallback: chosen.fallback };
 }
 

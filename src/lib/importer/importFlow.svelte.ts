@@ -21,7 +21,8 @@ import type { DatasetInfo } from '$lib/storage/datasetInfo';
 import { datasetStore } from '$lib/storage/datasetStore';
 import { keepDataset } from '$lib/storage/keepDataset';
 import { pendingSaves } from '$lib/storage/pendingSaves.svelte';
-import { afterDashboardDrawn } from './afterDashboardDrawn';
+import { afterDashboardDrawn } from '$lib/db/afterDashboardDrawn';
+import { compactTables } from '$lib/db/compactTables';
 import { readFileBytes } from './readFileBytes';
 import { errorMessage } from '$lib/errorMessage';
 import { checkDatasetMemory, checkFileSize } from './memoryBudget';
@@ -411,6 +412,8 @@ export class ImportFlow {
 			await afterDashboardDrawn(performance.now(), 3000);
 			const arrow = await exportCanonicalArrow(db);
 			performance.mark(IMPORT_MARKS.exported);
+			// Compressing the tables in memory goes on in the engine while another worker stores the files.
+			void compactTables(db).catch(() => undefined);
 			await keepDataset(dataset, arrow);
 			rememberKeptDataset(dataset.id);
 			this.saving = 'saved';

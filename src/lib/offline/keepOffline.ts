@@ -1,6 +1,6 @@
 import { dev } from '$app/environment';
 import { base } from '$app/paths';
-import { afterDashboardDrawn } from '$lib/importer/afterDashboardDrawn';
+import { afterDashboardDrawn } from '$lib/db/afterDashboardDrawn';
 
 /** Marked once the service worker controls the page: from then on, the app works without a connection. */
 export const OFFLINE_READY_MARK = 'outcomes:offline-ready';

@@ -1,4 +1,5 @@
 import { quoteIdentifier, type Connector } from '$lib/db';
+import { compactTables } from '$lib/db/compactTables';
 import { MEASURES, measureExpression, withinSessionChangeSql, type Measure, type Timepoint } from '$lib/measures';
 import type { OutcomeFilter } from '$lib/measures';
 
@@ -80,6 +81,8 @@ export function buildOverviewRollups(db: Connector, onStep: (done: number, of: n
 				onStep(level + 1, ROLLUPS.length);
 			}
 			ready.add(db);
+			// The rollups are compressed in memory as the other tables are.
+			await compactTables(db);
 		})();
 		built.set(db, building);
 		// A failed build leaves the overview on the sessions; the next call tries again.

@@ -1,4 +1,4 @@
-import { MARKS } from '$lib/db/browserDatabase';
+import { MARKS } from './marks';
 
 /**
  * Resolves once the overview has drawn its first chart after `since` (a performance timestamp), or after `ms`,
