@@ -1,4 +1,4 @@
-import { AsyncDuckDB, ConsoleLogger, LogLevel } from '@duckdb/duckdb-wasm';
+import { AsyncDuckDB, ConsoleLogger, DuckDBDataProtocol, LogLevel } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { tableToIPC } from 'apache-arrow';
@@ -43,6 +43,9 @@ export async function openBrowserConnector(): Promise<Connector> {
 		worker.terminate();
 		throw new Error(`DuckDB could not be loaded (${errorMessage(cause)})`, { cause });
 	}
+	// In memory, with direct I/O for the files it attaches: duckdb-wasm takes an empty file of the private file
+	// system for a new database only then (a kept dataset is written into one, see keptFile.ts).
+	await db.open({ useDirectIO: true });
 	const conn = await db.connect();
 	await conn.query(OPEN_SETTINGS);
 	const statements = new StatementCache((sql) => conn.prepare(sql));
@@ -107,6 +110,15 @@ export async function openBrowserConnector(): Promise<Connector> {
 		},
 		async dropFile(name) {
 			await guarded(() => db.dropFile(name));
+		},
+		async registerOpfsFile(path) {
+			await guarded(() => db.registerOPFSFileName(path));
+		},
+		async registerFileHandle(name, handle) {
+			await guarded(() => db.registerFileHandle(name, handle, DuckDBDataProtocol.BROWSER_FSACCESS, true));
+		},
+		async registerFileObject(name, file) {
+			await guarded(() => db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true));
 		},
 		async close() {
 			closing = true;

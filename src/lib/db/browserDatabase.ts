@@ -5,6 +5,7 @@ import { openBrowserConnector } from './browserConnector';
 import type { Connector } from './connector';
 import { fetchDemoFiles } from './demoFiles';
 import { loadDataset, type DatasetFiles } from './loadDataset';
+import { loadKeptDataset } from './loadKeptDataset';
 import { LOCK_SETTINGS } from './settings';
 import { errorMessage } from '$lib/errorMessage';
 import { engineStatus } from './engineStatus.svelte';
@@ -30,7 +31,7 @@ export interface ShownDataset {
 let started: Promise<ShownDataset> | undefined;
 /**
  * The id of the dataset shown, or being started to be shown, known at once: an import's save asks for it while a
- * start may be waiting for that very save (see chosenFiles).
+ * start may be waiting for that very save (see chosenSource).
  */
 let shownId: string | undefined;
 /** Counts starts and shown databases, so that only the latest says which dataset is shown. */
@@ -64,21 +65,28 @@ export async function browserDatabase(onPhase: (phase: StartPhase) => void = () 
 	return (await shownDataset(onPhase)).db;
 }
 
-async function chosenFiles(id: string): Promise<{ dataset: DatasetInfo; files: Promise<DatasetFiles>; fallback: string | null }> {
+/** Where a dataset's tables come from: files to load (the demo data, or a dataset kept in IndexedDB), or its database file. */
+type DatasetSource = { files: Promise<DatasetFiles> } | { file: DatasetInfo };
+
+const DEMO_SOURCE = () => ({ files: fetchDemoFiles() });
+
+async function chosenSource(id: string): Promise<{ dataset: DatasetInfo; source: DatasetSource; fallback: string | null }> {
 	if (id !== DEMO_DATASET_ID) {
 		try {
 			// A dataset just imported may still be on its way into storage.
 			await pendingSaves.settled(id);
-			const [info, files] = await Promise.all([datasetStore.info(id), datasetStore.files(id)]);
-			if (info && files) return { dataset: info, files: Promise.resolve(files), fallback: null };
+			const info = await datasetStore.info(id);
+			if (info?.file) return { dataset: info, source: { file: info }, fallback: null };
+			const files = info ? await datasetStore.files(id) : undefined;
+			if (info && files) return { dataset: info, source: { files: Promise.resolve(files) }, fallback: null };
 			setActiveDatasetId(DEMO_DATASET_ID);
-			return { dataset: DEMO_DATASET, files: fetchDemoFiles(), fallback: 'The dataset chosen last time is no longer in this browser; the demo data are shown.' };
+			return { dataset: DEMO_DATASET, source: DEMO_SOURCE(), fallback: 'The dataset chosen last time is no longer in this browser; the demo data are shown.' };
 		} catch (error) {
 			const why = errorMessage(error);
-			return { dataset: DEMO_DATASET, files: fetchDemoFiles(), fallback: `This browser's storage could not be read (${why}); the demo data are shown.` };
+			return { dataset: DEMO_DATASET, source: DEMO_SOURCE(), fallback: `This browser's storage could not be read (${why}); the demo data are shown.` };
 		}
 	}
-	return { dataset: DEMO_DATASET, files: fetchDemoFiles(), fallback: null };
+	return { dataset: DEMO_DATASET, source: DEMO_SOURCE(), fallback: null };
 }
 
 /** Starts an engine with a dataset: the one chosen in this browser unless another is named. */
@@ -87,9 +95,10 @@ async function start(onPhase: (phase: StartPhase) => void, id = activeDatasetId(
 	shownId = id;
 	onPhase('starting');
 	performance.mark(MARKS.start);
-	const chosen = await chosenFiles(id);
+	const chosen = await chosenSource(id);
 	if (ticket === starts) shownId = chosen.dataset.id;
-	const [opened, fetched] = await Promise.allSettled([openBrowserConnector(), chosen.files]);
+	const source = chosen.source;
+	const [opened, fetched] = await Promise.allSettled([openBrowserConnector(), 'files' in source ? source.files : null]);
 	if (opened.status === 'rejected') throw opened.reason;
 	const db = opened.value;
 	if (fetched.status === 'rejected') {
@@ -98,7 +107,19 @@ async function start(onPhase: (phase: StartPhase) => void, id = activeDatasetId(
 	}
 	performance.mark(MARKS.instantiated);
 	onPhase('loading');
-	await loadDataset(db, fetched.value);
+	if ('file' in source) {
+		try {
+			await loadKeptDataset(db, source.file);
+		} catch (error) {
+			// The file is gone or unreadable (storage cleared by the browser): the demo data stand in, and say why.
+			await db.close();
+			setActiveDatasetId(DEMO_DATASET_ID);
+			const shown = await start(onPhase, DEMO_DATASET_ID);
+			return { ...shown, fallback: `${datasetName(source.file)} could not be read from this browser's storage (${errorMessage(error)}); the demo data are shown.` };
+		}
+	} else {
+		await loadDataset(db, fetched.value!);
+	}
 	await db.exec(LOCK_SETTINGS);
 	performance.mark(MARKS.loaded);
 	onPhase('ready');

@@ -19,8 +19,17 @@ export interface Connector {
 	queryArrowIpc(sql: string): Promise<Uint8Array>;
 	/** Creates a table from Arrow IPC stream bytes (as queryArrowIpc gives them), keeping the column types. */
 	createTableFromArrowIpc(table: string, bytes: Uint8Array): Promise<void>;
-	/** Forgets a registered file. */
+	/** Forgets a registered file, and lets go of its handle if it is a file of this browser's storage. */
 	dropFile(name: string): Promise<void>;
+	/**
+	 * Browser only: makes a file of the origin's private file system (`opfs://name`, created if missing) writable by
+	 * DuckDB, for ATTACH to create a database in it.
+	 */
+	registerOpfsFile?(path: string): Promise<void>;
+	/** Browser only: makes a file handle of the origin's private file system writable by DuckDB under `name`. */
+	registerFileHandle?(name: string, handle: FileSystemFileHandle): Promise<void>;
+	/** Browser only: makes a File readable by DuckDB under `name`, e.g. for a read-only ATTACH. */
+	registerFileObject?(name: string, file: File): Promise<void>;
 	close(): Promise<void>;
 	/**
 	 * Settles, with the reason, if the engine stops by itself (a WebAssembly trap, its worker failing); never when

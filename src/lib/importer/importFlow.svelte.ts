@@ -23,6 +23,8 @@ import { keepDataset } from '$lib/storage/keepDataset';
 import { pendingSaves } from '$lib/storage/pendingSaves.svelte';
 import { afterDashboardDrawn } from '$lib/db/afterDashboardDrawn';
 import { compactTables } from '$lib/db/compactTables';
+import { copyKeptTables, DERIVED_TABLES_VERSION, KEPT_TABLES } from '$lib/db/loadKeptDataset';
+import { abandonKeptFile, openKeptFile, writeKeptFile, type KeptFileTarget } from '$lib/storage/keptFile';
 import { readFileBytes } from './readFileBytes';
 import { errorMessage } from '$lib/errorMessage';
 import { checkDatasetMemory, checkFileSize } from './memoryBudget';
@@ -338,9 +340,10 @@ export class ImportFlow {
 			return { existingSessions: false, keySalt: kept?.keySalt ?? crypto.randomUUID() };
 		}
 		const info = await datasetStore.info(this.target.id);
-		const files = await datasetStore.files(this.target.id);
-		if (!info || !files) throw new Error('The dataset to add to is no longer in this browser. Choose another.');
-		await loadCanonicalFiles(db, files);
+		const files = info && !info.file ? await datasetStore.files(this.target.id) : undefined;
+		if (!info || (!info.file && !files)) throw new Error('The dataset to add to is no longer in this browser. Choose another.');
+		if (info.file) await copyKeptTables(db, info);
+		else await loadCanonicalFiles(db, files!);
 		return { existingSessions: true, keySalt: info.keySalt };
 	}
 
@@ -377,6 +380,8 @@ export class ImportFlow {
 			await loadReferenceTables(db);
 			await buildSessionFacts(db);
 			await buildClientCourses(db);
+			// The file the dataset will be kept in, attached while the database still may.
+			const file = await openKeptFile(db, dataset.id);
 			await db.exec(LOCK_SETTINGS);
 			performance.mark(IMPORT_MARKS.chartsReady);
 			this.#guard(run);
@@ -387,7 +392,7 @@ export class ImportFlow {
 			this.done = { dataset, counts, check };
 			this.progress = null;
 			this.step = 'done';
-			const keeping = this.#keep(db, dataset);
+			const keeping = this.#keep(db, dataset, file);
 			holdOpen(db, keeping);
 			pendingSaves.track(dataset, keeping);
 		} catch (error) {
@@ -404,17 +409,31 @@ export class ImportFlow {
 	}
 
 	/**
-	 * Keeps the shown dataset in IndexedDB as gzipped Arrow, once the dashboard has drawn (or after a few seconds),
-	 * so its queries are not kept waiting; says so when done, or why it could not.
+	 * Keeps the shown dataset once the dashboard has drawn (or after a few seconds), so its queries are not kept
+	 * waiting: in its database file when the browser has one for it (written, then named by the dataset's entry),
+	 * else in IndexedDB as gzipped Arrow. Says so when done, or why it could not. Then the tables in memory are
+	 * compressed.
 	 */
-	async #keep(db: Connector, dataset: DatasetInfo): Promise<void> {
+	async #keep(db: Connector, dataset: DatasetInfo, file: KeptFileTarget | null): Promise<void> {
 		try {
 			await afterDashboardDrawn(performance.now(), 3000);
-			const arrow = await exportCanonicalArrow(db);
-			performance.mark(IMPORT_MARKS.exported);
-			// Compressing the tables in memory goes on in the engine while another worker stores the files.
-			void compactTables(db).catch(() => undefined);
-			await keepDataset(dataset, arrow);
+			if (file) {
+				try {
+					await writeKeptFile(db, file, KEPT_TABLES);
+				} catch (error) {
+					await abandonKeptFile(db, file);
+					throw error;
+				}
+				performance.mark(IMPORT_MARKS.exported);
+				await navigator.storage?.persist?.().catch(() => false);
+				await datasetStore.writeEntry({ ...dataset, file: file.name, derivedVersion: DERIVED_TABLES_VERSION });
+			} else {
+				const arrow = await exportCanonicalArrow(db);
+				performance.mark(IMPORT_MARKS.exported);
+				// Compressing the tables in memory goes on in the engine while another worker stores the files.
+				void compactTables(db).catch(() => undefined);
+				await keepDataset({ ...dataset, file: undefined, derivedVersion: undefined }, arrow);
+			}
 			rememberKeptDataset(dataset.id);
 			this.saving = 'saved';
 			performance.mark(IMPORT_MARKS.kept);
@@ -422,6 +441,7 @@ export class ImportFlow {
 			this.saving = 'failed';
 			this.saveFailure = `The dataset is shown but could not be kept in this browser (${errorMessage(error)}); it will be gone after a reload.`;
 		}
+		await compactTables(db).catch(() => undefined);
 	}
 
 	/** The dataset's list entry after this import: a new one, or the kept one (`kept`) with its new totals. */

@@ -12,6 +12,13 @@ export interface DatasetInfo {
 	clients: number;
 	/** Secret salt for made-up session keys (see checkImport); never shown or exported. */
 	keySalt: string;
+	/**
+	 * Its database file in the origin's private file system (keptFile.ts). A dataset kept before files were used,
+	 * or in a browser without them, has none: its tables are in IndexedDB as gzipped Arrow.
+	 */
+	file?: string;
+	/** The version of the session facts and client courses stored in that file (DERIVED_TABLES_VERSION). */
+	derivedVersion?: number;
 }
 
 /** The bundled demo dataset's id: always there, never stored, never deleted. */

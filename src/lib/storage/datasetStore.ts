@@ -1,5 +1,6 @@
 import type { DatasetFiles } from '$lib/db/loadDataset';
 import { DEMO_DATASET_ID, type DatasetInfo } from './datasetInfo';
+import { removeAllKeptFiles, removeKeptFile, removeUnlistedFiles } from './keptFile';
 
 const DB_NAME = 'massage-outcomes';
 const VERSION = 1;
@@ -46,12 +47,16 @@ async function withStores<T>(mode: IDBTransactionMode, work: (info: IDBObjectSto
 }
 
 /**
- * Datasets kept in this browser's IndexedDB: their canonical files (gzipped CSV) and what the list shows. Data
- * stay on this device; the browser is asked to keep them when storage runs short.
+ * Datasets kept in this browser: what the list shows, in IndexedDB, and their tables, in a database file of the
+ * origin's private file system that the entry names (keptFile.ts), or, kept before that or where files cannot be
+ * written, in IndexedDB as gzipped Arrow. Data stay on this device; the browser is asked to keep them when storage
+ * runs short.
  */
 export const datasetStore = {
 	async list(): Promise<DatasetInfo[]> {
 		const all = await withStores('readonly', (info) => request(info.getAll() as IDBRequest<DatasetInfo[]>));
+		// Files no entry names (a tab closed while writing one) are removed on the way.
+		void removeUnlistedFiles(new Set(all.flatMap((d) => (d.file ? [d.file] : [])))).catch(() => undefined);
 		return all.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
 	},
 
@@ -74,11 +79,27 @@ export const datasetStore = {
 		});
 	},
 
+	/**
+	 * Saves a dataset's entry, naming the database file its tables were just written to: from now on the dataset
+	 * is that file. Tables it had in IndexedDB go in the same transaction; the file it named before is removed.
+	 */
+	async writeEntry(dataset: DatasetInfo): Promise<void> {
+		const previous = await this.info(dataset.id);
+		await withStores('readwrite', (info, files) => {
+			info.put(dataset);
+			files.delete(dataset.id);
+		});
+		if (previous?.file && previous.file !== dataset.file) await removeKeptFile(previous.file).catch(() => undefined);
+	},
+
 	async delete(id: string): Promise<void> {
+		const entry = await this.info(id);
 		await withStores('readwrite', (info, files) => {
 			info.delete(id);
 			files.delete(id);
 		});
+		// A file another tab still reads is removed with the next list of datasets.
+		if (entry?.file) await removeKeptFile(entry.file).catch(() => undefined);
 		localStorage.removeItem(ONLY_ME_KEY_PREFIX + id);
 		if (activeDatasetId() === id) setActiveDatasetId(DEMO_DATASET_ID);
 	},
@@ -89,6 +110,7 @@ export const datasetStore = {
 			info.clear();
 			files.clear();
 		});
+		await removeAllKeptFiles().catch(() => undefined);
 		localStorage.removeItem(ACTIVE_KEY);
 		const onlyMe = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key) => key?.startsWith(ONLY_ME_KEY_PREFIX));
 		for (const key of onlyMe) localStorage.removeItem(key!);
