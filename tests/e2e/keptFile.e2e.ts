@@ -69,6 +69,8 @@ test('an imported dataset is kept as one database file, shown from it after a re
 	await second.goto('./');
 	await expect(kpi(second, 'Sessions')).toHaveText('1,882', { timeout: LONG });
 	await expect(second.getByText('Dataset: Front desk, 2024-2026')).toBeVisible();
+	// Its background work done: the other tab is idle when the file goes.
+	await expect.poll(() => second.evaluate(() => performance.getEntriesByName('outcomes:rollups-built').length), { timeout: LONG }).toBe(1);
 
 	// Deleting the dataset removes its file, though both tabs showed it.
 	await openData(page);

@@ -27,6 +27,8 @@ export class AnalysisPage<Choice, Result> {
 	/** The dataset shown, and why the one chosen last time could not be (the demo data then stand in). */
 	dataset = $state<DatasetInfo | null>(null);
 	fallback = $state<string | null>(null);
+	/** The result shown is a preview (known before the database started), not yet the database's answer. */
+	previewing = $state(false);
 	// Raw: a connector is not data to track, and its identity matters (rollups are known by their database).
 	#db = $state.raw<Connector | null>(null);
 	#latest = 0;
@@ -49,6 +51,20 @@ export class AnalysisPage<Choice, Result> {
 		return this.#db;
 	}
 
+	/**
+	 * Shows a result known before the database has started (e.g. the overview's remembered first view), with the
+	 * options and dataset it was computed for: the page then reads as updating until the database answers the
+	 * page's choice, which replaces it. Ignored once a result is shown.
+	 */
+	preview(options: FilterOptions, result: Result, dataset: DatasetInfo): void {
+		if (this.result || this.#db) return;
+		this.options = options;
+		this.dataset = dataset;
+		this.result = result;
+		this.previewing = true;
+		this.updating = true;
+	}
+
 	async start(): Promise<void> {
 		try {
 			const shown = await shownDataset((phase) => (this.phase = phase));
@@ -59,6 +75,12 @@ export class AnalysisPage<Choice, Result> {
 		} catch (error) {
 			this.phase = 'error';
 			this.startFailure = errorMessage(error);
+			// A preview is not shown as if it were confirmed: the page says why there are no figures.
+			if (this.previewing) {
+				this.result = null;
+				this.previewing = false;
+				this.updating = false;
+			}
 		}
 	}
 
@@ -78,6 +100,7 @@ export class AnalysisPage<Choice, Result> {
 		if (known) {
 			performance.mark(RESULT_REMEMBERED_MARK);
 			this.result = known;
+			this.previewing = false;
 			this.updating = false;
 			return;
 		}
@@ -96,7 +119,10 @@ export class AnalysisPage<Choice, Result> {
 		try {
 			const result = await computing;
 			this.#remember(key, result);
-			if (request === this.#latest) this.result = result;
+			if (request === this.#latest) {
+				this.result = result;
+				this.previewing = false;
+			}
 		} catch (error) {
 			if (request === this.#latest) this.failure = errorMessage(error);
 		} finally {

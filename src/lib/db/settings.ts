@@ -5,7 +5,18 @@
 /** The database's memory, explicit: WebAssembly memory stops at 4 GB, and the rest of the engine needs some. */
 export const MEMORY_LIMIT_BYTES = 3 * 1024 ** 3;
 
-export const OPEN_SETTINGS = `SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; SET memory_limit = '3GiB';`;
+/**
+ * The catalog every table is created in: an in-memory database with compression on. DuckDB's default in-memory
+ * database keeps rows as inserted, uncompressed; this one stores each column compressed (dictionary, run-length,
+ * bit-packing, ALP for doubles) once a large write commits or a checkpoint runs, as a database file would. Measured
+ * on a million sessions of the demo's kind: session facts 224 MB → 17 MB, the overview's rollups 454 MB → 42 MB
+ * (docs/performance.md).
+ */
+export const DATA_CATALOG = 'dataset';
+
+export const OPEN_SETTINGS =
+	`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; SET memory_limit = '3GiB'; ` +
+	`ATTACH ':memory:' AS ${DATA_CATALOG} (COMPRESS); USE ${DATA_CATALOG};`;
 
 /**
  * Statements run once the data are loaded: no file or network access from SQL, and no query can undo it.

@@ -388,6 +388,8 @@ export class ImportFlow {
 			this.#db = null;
 			this.saving = 'saving';
 			this.saveFailure = null;
+			// The overview's first view, remembered for this dataset's old rows, no longer holds.
+			datasetStore.forgetPreview(dataset.id);
 			await showDataset({ db, dataset });
 			this.done = { dataset, counts, check };
 			this.progress = null;

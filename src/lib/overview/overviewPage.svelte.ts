@@ -1,18 +1,10 @@
 import { AnalysisPage } from '$lib/analysis/analysisPage.svelte';
 import { MARKS, MEASURES } from '$lib/db/browserDatabase';
-import type { OutcomeFilter, Timepoint } from '$lib/queries';
 import { buildOverviewRollups, ROLLUPS } from '$lib/queries/overviewRollups';
-import type { ChartPicks } from './crossFilter';
 import { loadOverview, type Overview } from './overview';
+import type { OverviewChoice } from './overviewChoice';
 
-/** What the overview is computed for: the filter, the charts' timepoint and k (the smallest group shown). */
-export interface OverviewChoice {
-	filter: OutcomeFilter;
-	/** Groups picked by clicking a chart. */
-	picks: ChartPicks;
-	timepoint: Timepoint;
-	k: number;
-}
+export type { OverviewChoice } from './overviewChoice';
 
 /** How long the rollups may take before the page says it is making them (a small dataset's take a blink). */
 const QUIET_MS = 800;

@@ -9,6 +9,10 @@ const FILES = 'files';
 const ACTIVE_KEY = 'massage-outcomes:active-dataset';
 /** A kept dataset's only-me choice (the privacy setting) is kept under this prefix and the dataset's id, and goes with it. */
 export const ONLY_ME_KEY_PREFIX = 'massage-outcomes:only-me:';
+/** A kept dataset's overview preview (overviewPreview.ts) is kept under this prefix and its id, and goes when it changes. */
+export const PREVIEW_KEY_PREFIX = 'massage-outcomes:overview-preview:';
+
+const forgetPreview = (id: string) => localStorage.removeItem(PREVIEW_KEY_PREFIX + id);
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -101,8 +105,12 @@ export const datasetStore = {
 		// A file another tab still reads is removed with the next list of datasets.
 		if (entry?.file) await removeKeptFile(entry.file).catch(() => undefined);
 		localStorage.removeItem(ONLY_ME_KEY_PREFIX + id);
+		forgetPreview(id);
 		if (activeDatasetId() === id) setActiveDatasetId(DEMO_DATASET_ID);
 	},
+
+	/** Forgets a dataset's overview preview: its data are about to change. */
+	forgetPreview,
 
 	/** Removes every imported dataset and saved choice from this browser. The demo data stay. */
 	async deleteAll(): Promise<void> {
@@ -112,8 +120,10 @@ export const datasetStore = {
 		});
 		await removeAllKeptFiles().catch(() => undefined);
 		localStorage.removeItem(ACTIVE_KEY);
-		const onlyMe = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key) => key?.startsWith(ONLY_ME_KEY_PREFIX));
-		for (const key of onlyMe) localStorage.removeItem(key!);
+		const kept = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter(
+			(key) => key?.startsWith(ONLY_ME_KEY_PREFIX) || key?.startsWith(PREVIEW_KEY_PREFIX)
+		);
+		for (const key of kept) localStorage.removeItem(key!);
 	}
 };
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_SETTINGS, loadDataset, type Connector } from '$lib/db';
 import { openNodeConnector } from '$lib/db/nodeConnector';
+import { DATA_CATALOG } from '$lib/db/settings';
 import {
 	assertLocked,
 	browseQuery,
@@ -165,7 +166,7 @@ describe('the SQL console on the locked demo database (duckdb-wasm in Node)', ()
 		expect(await count(db, 'sessions')).toBe(before);
 		expect(await count(db, 'therapists')).toBe(12);
 		const databases = await db.query<{ database_name: string }>(`SELECT database_name FROM duckdb_databases() WHERE NOT internal`);
-		expect(databases.map((d) => d.database_name)).toEqual(['memory']);
+		expect(databases.map((d) => d.database_name)).toEqual([DATA_CATALOG, 'memory']);
 	});
 
 	it('DuckDB refuses statements that slip past the guard: only one query fits in the console’s subquery', async () => {
