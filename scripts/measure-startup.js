@@ -36,10 +36,12 @@ try {
 		const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, serviceWorkers: 'block' });
 		const page = await context.newPage();
 		await page.goto(`http://localhost:${port}/`);
-		await page.waitForFunction(() => performance.getEntriesByName('outcomes:first-chart').length > 0, null, { timeout: 60_000 });
+		// The first chart (from the preview the app ships for the demo data), then the database's own figures drawn.
+		await page.waitForFunction(() => performance.getEntriesByName('outcomes:first-result').length > 0, null, { timeout: 60_000 });
 		const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
 		runs.push({
 			first_chart_ms: Math.round(marks['outcomes:first-chart']),
+			first_result_ms: Math.round(marks['outcomes:first-result']),
 			duckdb_start_ms: Math.round(marks['outcomes:duckdb-ready'] - marks['outcomes:duckdb-start']),
 			data_load_ms: Math.round(marks['outcomes:data-loaded'] - marks['outcomes:duckdb-ready'])
 		});

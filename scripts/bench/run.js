@@ -151,9 +151,12 @@ async function reloadKept(page) {
 		throw error;
 	}
 	const first_chart_ms = Date.now() - started;
+	// Then the database's own figures (the first chart may be the remembered view), from the navigation's start.
+	await page.waitForFunction(() => performance.getEntriesByName('outcomes:first-result').length > 0, null, { timeout: 600_000 });
+	const first_result_ms = Math.round(await page.evaluate(() => performance.getEntriesByName('outcomes:first-result')[0].startTime));
 	// The rollups' build ends with the tables compressed in memory.
 	await page.waitForFunction(() => performance.getEntriesByName('outcomes:rollups-built').length > 0, null, { timeout: 900_000 });
-	return { first_chart_ms, duckdb_memory_mb: await duckdbMemoryMb(page) };
+	return { first_chart_ms, first_result_ms, duckdb_memory_mb: await duckdbMemoryMb(page) };
 }
 
 /**
@@ -288,6 +291,8 @@ async function measure(browser, rows) {
 			compacted_after_first_chart_ms,
 			/** A reload of the page once the dataset is kept: from navigation to the first chart drawn. */
 			reload_first_chart_ms: reload.first_chart_ms,
+			/** And to the database's own figures drawn (the first chart may be the view remembered from the last visit). */
+			reload_first_result_ms: reload.first_result_ms,
 			/** And DuckDB's memory once that reload's tables are compressed. */
 			reload_duckdb_memory_mb: reload.duckdb_memory_mb,
 			/** The longest main-thread task from the import to the dataset kept. */

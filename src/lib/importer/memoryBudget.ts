@@ -12,16 +12,18 @@ import { ImportFileError } from '$lib/ingest/importFileError';
 export const MAX_FILE_BYTES = 1024 ** 3;
 
 /**
- * Database memory per session and per score, measured: 1,000,000 sessions with 6,000,000 scores hold 765 MB in the
- * page's database once imported (`npm run bench`), about 115 bytes for each session or score row.
+ * Database memory per session and per score during an import, its tables compressed (settings.ts): the largest
+ * the tables get between the import's steps, measured with `scripts/bench/importMemory.ts` on the benchmark's
+ * export, 29.7 MB for 100,000 sessions and 721,617 scores (36 bytes a row), rounded up. The 20% of the limit left
+ * over holds the queries' own working memory.
  */
-const BYTES_PER_ROW = 115;
+const BYTES_PER_ROW = 40;
 
 /**
- * And per session, the overview's rollups (per client, month and technique; per client and month; per client): 1,000,000
- * sessions of the demo's kind add 284 MB once they are built (`npm run bench`).
+ * And per session, the overview's rollups (per client, month and technique; per client and month; per client),
+ * compressed: 42 MB for 1,000,000 sessions of the demo's kind.
  */
-const ROLLUP_BYTES_PER_SESSION = 290;
+const ROLLUP_BYTES_PER_SESSION = 45;
 
 /** Imports are refused above this share of the limit, leaving room for the queries' own working memory. */
 const USABLE_SHARE = 0.8;

@@ -16,21 +16,22 @@ describe('what fits in the browser', () => {
 		expect(() => checkFileSize([{ name: 'a.ndjson', size: 600 * MB }, { name: 'b.ndjson', size: 600 * MB }])).toThrow(/^a\.ndjson, b\.ndjson: 1,200 MB/);
 	});
 
-	it('expects the memory the benchmark measured: 765 MB for a million sessions with six million scores, and 284 MB for their rollups', () => {
-		expect(Math.round(expectedMemory({ sessions: 1_000_000, measurements: 6_000_000 }) / MB)).toBe(1044);
-		expect(largestDataset()).toBe(2_353_406);
+	it('expects the memory measured with compressed tables: 40 bytes a session or score, and 45 bytes a session for the rollups', () => {
+		expect(Math.round(expectedMemory({ sessions: 1_000_000, measurements: 6_000_000 }) / MB)).toBe(310);
+		expect(largestDataset()).toBe(7_929_170);
 	});
 
 	it('lets a million sessions through and refuses, after the check, a dataset that would not fit', () => {
 		expect(() => checkDatasetMemory('visits.csv', { sessions: 1_000_000, measurements: 6_000_000 }, null)).not.toThrow();
-		expect(() => checkDatasetMemory('visits.csv', { sessions: 5_000_000, measurements: 30_000_000 }, null)).toThrow(
-			'visits.csv: the dataset would hold 5,000,000 sessions and 30,000,000 scores, which needs about 5.1 GB of memory; the database in a browser tab has 3.0 GB. ' +
-				'About 2.4 million sessions with six scores each fit. Import a part of the data (some years, or one clinic) as its own dataset. Nothing was imported and nothing kept has changed.'
+		expect(() => checkDatasetMemory('visits.csv', { sessions: 5_000_000, measurements: 30_000_000 }, null)).not.toThrow();
+		expect(() => checkDatasetMemory('visits.csv', { sessions: 10_000_000, measurements: 60_000_000 }, null)).toThrow(
+			'visits.csv: the dataset would hold 10,000,000 sessions and 60,000,000 scores, which needs about 3.0 GB of memory; the database in a browser tab has 3.0 GB. ' +
+				'About 7.9 million sessions with six scores each fit. Import a part of the data (some years, or one clinic) as its own dataset. Nothing was imported and nothing kept has changed.'
 		);
 		// Added to a dataset, the rows it has count too.
-		const existing = { sessions: 2_000_000, measurements: 12_000_000 };
-		expect(() => checkDatasetMemory('2026.csv', { sessions: 1_500_000, measurements: 9_000_000 }, existing)).toThrow(
-			/^2026\.csv: the dataset would hold 3,500,000 sessions and 21,000,000 scores with the rows it already has/
+		const existing = { sessions: 6_000_000, measurements: 36_000_000 };
+		expect(() => checkDatasetMemory('2026.csv', { sessions: 2_500_000, measurements: 15_000_000 }, existing)).toThrow(
+			/^2026\.csv: the dataset would hold 8,500,000 sessions and 51,000,000 scores with the rows it already has/
 		);
 	});
 
