@@ -6,13 +6,13 @@
  *
  * Usage: npx tsx scripts/bench/importMemory.ts <export.csv>. Prints one JSON line.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { buildClientCourses } from '$lib/db/clientCourses';
 import { openNodeConnector } from '$lib/db/nodeConnector';
 import { loadReferenceTables } from '$lib/db/referenceTables';
 import { buildSessionFacts } from '$lib/db/sessionFacts';
-import { LOCK_SETTINGS } from '$lib/db/settings';
+import { DATASET_SETTINGS, importWorkingSettings, LOCK_SETTINGS } from '$lib/db/settings';
 import { checkImport } from '$lib/ingest/check/checkImport';
 import { commitImport } from '$lib/ingest/check/commitImport';
 import { DEFAULT_IMPORT_OPTIONS } from '$lib/ingest/check/importOptions';
@@ -23,7 +23,8 @@ import { buildOverviewRollups } from '$lib/queries/overviewRollups';
 
 const file = process.argv[2];
 const db = await openNodeConnector();
-if (process.env.UNCOMPRESSED) await db.exec('USE memory');
+// As the import's database: working tables uncompressed for a file up to 256 MB, the dataset's own compressed (settings.ts).
+await db.exec(importWorkingSettings(statSync(file).size));
 const steps: { step: string; mb: number; ms: number }[] = [];
 let last = performance.now();
 async function step(name: string): Promise<void> {
@@ -43,6 +44,7 @@ if ('mappingProblems' in check) throw new Error(check.mappingProblems.join('\n')
 await step('checked');
 const counts = await commitImport(db, mapping, options);
 await step('committed');
+await db.exec(DATASET_SETTINGS);
 await loadReferenceTables(db);
 await buildSessionFacts(db);
 await buildClientCourses(db);

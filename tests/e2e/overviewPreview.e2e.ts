@@ -1,17 +1,7 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { LONG, importFrontDesk, kpi } from './importSteps';
-
-/** Holds the database engine's download until `release` is called: the page meanwhile has only what it knew before. */
-async function holdEngine(context: BrowserContext): Promise<() => void> {
-	let release!: () => void;
-	const released = new Promise<void>((resolve) => (release = resolve));
-	await context.route(/duckdb-eh.*\.wasm$/, async (route) => {
-		await released;
-		await route.continue();
-	});
-	return release;
-}
+import { holdEngine } from './holdEngine';
+import { LONG, kpi } from './importSteps';
 
 const marked = (page: Page, name: string) => page.evaluate((name) => performance.getEntriesByName(name).length > 0, name);
 
@@ -46,24 +36,4 @@ test('a link to another view waits for the database rather than showing the firs
 	await expect(kpi(page, 'Sessions')).toHaveText('15,366', { timeout: LONG });
 });
 
-test('a kept dataset’s first view is remembered once computed, shown at the next visit, and replaced by the database’s figures', async ({ page, context }) => {
-	await importFrontDesk(page);
-	// Computed once the dataset is kept: remembered for the next visit.
-	await page.goto('./');
-	await expect(kpi(page, 'Sessions')).toHaveText('1,882', { timeout: LONG });
-	await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('massage-outcomes:overview-preview:')).length)).toBe(1);
-	const stored = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('massage-outcomes:overview-preview:'))![1]);
-	expect(stored).not.toContain('keySalt');
-
-	// A remembered figure that no longer holds is replaced by the database's.
-	await page.evaluate(() => {
-		const key = Object.keys(localStorage).find((k) => k.startsWith('massage-outcomes:overview-preview:'))!;
-		localStorage.setItem(key, localStorage.getItem(key)!.replaceAll('"sessions":1882', '"sessions":1881'));
-	});
-	const release = await holdEngine(context);
-	await page.reload();
-	await expect(kpi(page, 'Sessions')).toHaveText('1,881', { timeout: LONG });
-	await expect(page.getByText('Dataset: Front desk, 2024-2026')).toBeVisible();
-	release();
-	await expect(kpi(page, 'Sessions')).toHaveText('1,882', { timeout: LONG });
-});
+// A kept dataset's remembered first view: tests/e2e/keptFile.e2e.ts.

@@ -1,6 +1,7 @@
 import { gunzip, gzip, isGzip } from '$lib/compression/gzip';
 import { CANONICAL_TABLES, tableColumns } from '$lib/schema';
 import type { Connector } from './connector';
+import { DATA_CATALOG } from './settings';
 import { quoteIdentifier, quoteLiteral } from './sql';
 
 export type CanonicalTableName = (typeof CANONICAL_TABLES)[number]['name'];
@@ -32,11 +33,14 @@ async function loadCanonicalTables(db: Connector, fileNames: readonly string[], 
 	}
 }
 
-/** Creates the canonical tables empty, with the schema's own column types, where they do not exist yet. */
+/**
+ * Creates the canonical tables empty, with the schema's own column types, where they do not exist yet: in the
+ * dataset's catalog, whichever catalog an import's working tables go to (IMPORT_WORKING_SETTINGS).
+ */
 export async function createCanonicalTables(db: Connector): Promise<void> {
 	for (const { name, schema } of CANONICAL_TABLES) {
 		const columns = tableColumns(schema).map((c) => `${quoteIdentifier(c.name)} ${c.sqlType}`);
-		await db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdentifier(name)} (${columns.join(', ')})`);
+		await db.exec(`CREATE TABLE IF NOT EXISTS ${DATA_CATALOG}.main.${quoteIdentifier(name)} (${columns.join(', ')})`);
 	}
 }
 

@@ -6,7 +6,8 @@ import type { Connector } from '$lib/db/connector';
 import { loadReferenceTables } from '$lib/db/referenceTables';
 import { buildSessionFacts } from '$lib/db/sessionFacts';
 import { EngineStopped } from '$lib/db/engineStopped';
-import { LOCK_SETTINGS } from '$lib/db/settings';
+import { DATASET_SETTINGS, importWorkingSettings, LOCK_SETTINGS } from '$lib/db/settings';
+import { inDatasetCatalog } from '$lib/db/inDatasetCatalog';
 import { allProblems, checkImport } from '$lib/ingest/check/checkImport';
 import { commitImport, type ImportCounts } from '$lib/ingest/check/commitImport';
 import type { ImportCheck, ImportProblem } from '$lib/ingest/check/importCheck';
@@ -96,6 +97,8 @@ export class ImportFlow {
 	#run = 0;
 	/** The salt the check used for made-up session keys; a new dataset keeps it. */
 	#keySalt: string | undefined;
+	/** The import database's working settings for the file read (importWorkingSettings). */
+	#working = DATASET_SETTINGS;
 	#warming: Promise<Connector> | undefined;
 
 	/** Identifier columns not yet dropped: the mapping waits until there are none. */
@@ -189,6 +192,9 @@ export class ImportFlow {
 		const db = await this.#importDatabase(run);
 		this.progress = { label: `Reading rows of ${this.#uploads.map((u) => u.name).join(' and ')}` };
 		performance.mark(IMPORT_MARKS.databaseReady);
+		// Where the file's rows are read and checked: a larger file's in compressed tables (settings.ts).
+		this.#working = importWorkingSettings(this.#uploads.reduce((sum, u) => sum + u.bytes.length, 0));
+		await db.exec(this.#working);
 		const staged = await readUpload(db, this.#uploads, $state.snapshot(this.readOptions));
 		this.#guard(run);
 		performance.mark(IMPORT_MARKS.staged);
@@ -342,8 +348,7 @@ export class ImportFlow {
 		const info = await datasetStore.info(this.target.id);
 		const files = info && !info.file ? await datasetStore.files(this.target.id) : undefined;
 		if (!info || (!info.file && !files)) throw new Error('The dataset to add to is no longer in this browser. Choose another.');
-		if (info.file) await copyKeptTables(db, info);
-		else await loadCanonicalFiles(db, files!);
+		await inDatasetCatalog(db, this.#working, () => (info.file ? copyKeptTables(db, info) : loadCanonicalFiles(db, files!)));
 		return { existingSessions: true, keySalt: info.keySalt };
 	}
 
@@ -377,6 +382,8 @@ export class ImportFlow {
 			const dataset = await this.#datasetInfo(db, check, kept);
 			this.#guard(run);
 			this.progress = { label: 'Preparing the charts' };
+			// The working tables are gone: from here on, the database is the dataset's.
+			await db.exec(DATASET_SETTINGS);
 			await loadReferenceTables(db);
 			await buildSessionFacts(db);
 			await buildClientCourses(db);

@@ -12,10 +12,13 @@ import { ImportFileError } from '$lib/ingest/importFileError';
 export const MAX_FILE_BYTES = 1024 ** 3;
 
 /**
- * Database memory per session and per score during an import, its tables compressed (settings.ts): the largest
- * the tables get between the import's steps, measured with `scripts/bench/importMemory.ts` on the benchmark's
- * export, 29.7 MB for 100,000 sessions and 721,617 scores (36 bytes a row), rounded up. The 20% of the limit left
- * over holds the queries' own working memory.
+ * Database memory per session and per score during an import whose working tables are compressed, as they are
+ * for a file over 256 MB (settings.ts): the largest the tables get between the import's steps, measured with
+ * `scripts/bench/importMemory.ts` on the benchmark's export, 29.7 MB for 100,000 sessions and 721,617 scores (36
+ * bytes a row), rounded up. The 20% of the limit left over holds the queries' own working memory. A smaller file's
+ * working tables are not compressed (84.7 MB for the same rows, 103 bytes a row): at 256 MB, the benchmark's
+ * 38-column export holds about 1.8 million sessions and 13 million scores, about 1.5 GB at that rate, within the
+ * limit's 80%.
  */
 const BYTES_PER_ROW = 40;
 
