@@ -70,6 +70,7 @@ const result = {
 	runs,
 	median: {
 		first_chart_ms: median(runs.map((r) => r.first_chart_ms)),
+		first_result_ms: median(runs.map((r) => r.first_result_ms)),
 		duckdb_start_ms: median(runs.map((r) => r.duckdb_start_ms)),
 		data_load_ms: median(runs.map((r) => r.data_load_ms))
 	},
