@@ -1,4 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -18,6 +19,9 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
+		// One test file per core. The fuzz test's child processes take the cores minus one (at least one), so while
+		// it runs its children and the other files share the machine rather than crowd it (tests/unit/fuzz).
+		maxWorkers: availableParallelism(),
 		testTimeout: 60_000,
 		// Opening a database takes seconds on a busy machine: a hook waits as long as a test.
 		hookTimeout: 60_000

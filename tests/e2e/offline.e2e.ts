@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO } from './demoFacts';
 import { LONG, checkRows, chooseFiles, importRows, kpi } from './importSteps';
@@ -23,13 +23,17 @@ async function visit(page: Page, link: string, heading: string | RegExp, charts:
 	if (charts) await expect(page.getByRole('figure').first().locator('svg[aria-hidden="true"]').first()).toBeVisible({ timeout: LONG });
 }
 
-test('once loaded, every feature works offline: filters, every page, exports, the SQL console, importing and a reload', async ({ page, context }) => {
+/** Opens the overview, waits until the app is kept for offline use, and takes the browser offline. */
+async function goOffline(page: Page, context: BrowserContext) {
 	await page.goto('./');
 	await expect(page.getByRole('figure', { name: PAIN }).locator('svg[aria-hidden="true"]')).toBeVisible({ timeout: LONG });
 	// The app is kept in this browser once its first chart is drawn.
 	await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, OFFLINE_READY_MARK, { timeout: LONG });
 	await context.setOffline(true);
+}
 
+test('once loaded, the overview works offline: a filter, the chart downloads and the data export', async ({ page, context }) => {
+	await goOffline(page, context);
 	await page.getByLabel('Condition', { exact: true }).selectOption({ label: 'Neck pain' });
 	await expect(kpi(page, 'Sessions')).toHaveText(DEMO.neckPain.sessions);
 	const svg = await downloadedText(page, () => page.getByRole('button', { name: `Download ${PAIN} as SVG` }).click());
@@ -40,7 +44,10 @@ test('once loaded, every feature works offline: filters, every page, exports, th
 	await panel.getByText('Show the export options').click();
 	const csv = await downloadedText(page, () => panel.getByRole('button', { name: 'Download data (CSV)' }).click());
 	expect(csv.split('\r\n')[0]).toMatch(/^session_id,client_id,/);
+});
 
+test('once loaded, every page works offline, the SQL console too', async ({ page, context }) => {
+	await goOffline(page, context);
 	await visit(page, 'Techniques', 'Techniques compared', true);
 	await visit(page, 'Conditions', 'Conditions', true);
 	await visit(page, 'Range of motion', 'Range of motion', true);
@@ -52,7 +59,10 @@ test('once loaded, every feature works offline: filters, every page, exports, th
 	await page.getByLabel('SQL query').fill('SELECT count(*) AS n FROM sessions');
 	await page.getByRole('button', { name: 'Run', exact: true }).click();
 	await expect(page.getByRole('region', { name: 'Query result' }).locator('tbody td').first()).toHaveText('15366');
+});
 
+test('once loaded, a file imports offline, and a reload offline shows the dataset just kept', async ({ page, context }) => {
+	await goOffline(page, context);
 	await visit(page, 'Your data', 'Your data', false);
 	await chooseFiles(page, 'clinic-visits.csv');
 	await checkRows(page, '18', '15 rows can be imported, 3 rows rejected');

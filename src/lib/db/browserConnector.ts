@@ -70,6 +70,8 @@ export async function openBrowserConnector(): Promise<Connector> {
 
 	function guarded<T>(action: () => Promise<T>): Promise<T> {
 		if (dead) return Promise.reject(dead);
+		// A call after close (work queued in the background, say) fails here, before it reaches a worker that is gone.
+		if (closing) return Promise.reject(new Error('the database is closed'));
 		return new Promise<T>((resolve, reject) => {
 			underway.add(reject);
 			action()
