@@ -8,28 +8,32 @@ const TIMEPOINTS: readonly Timepoint[] = ['pre', 'post', 'change'];
 /**
  * A rollup's column holding the sum or the count of a measure's scores at a timepoint, or the client's mean at the
  * rollup's level (sum / count, worked out once when the rollup is built, so that a query's per-client means need no
- * division per row).
+ * division per row; the finest level has none).
  */
 export function rollupColumn(measure: Measure, timepoint: Timepoint, what: 'sum' | 'n' | 'mean'): string {
 	return quoteIdentifier(`${measure.key}_${timepoint}_${what}`);
 }
 
 /**
- * The overview's per-client sums, computed once for every measure and timepoint, at the three levels its scan sums
- * the sessions to (see queryOverviewScan): per client, month and technique; per client and month; per client. Each
- * keeps the client's condition. Columns are named as in session_facts, so filterWhere applies to them.
+ * The overview's per-client sums, computed once for every measure and timepoint, at four levels: per client, month,
+ * technique, therapist and clinic (the finest: every filter's columns are among its keys, so it answers any filter
+ * without reading a session); then the three levels its scan sums the sessions to (see queryOverviewScan): per
+ * client, month and technique; per client and month; per client. Each keeps the client's condition. Columns are named
+ * as in session_facts, so filterWhere applies to them.
  */
 export const ROLLUPS = [
+	{ table: 'rollup_client_month_technique_provider', keys: ['month', 'primary_technique', 'therapist_id', 'clinic_id', 'client_key'] },
 	{ table: 'rollup_client_month_technique', keys: ['month', 'primary_technique', 'client_key'] },
 	{ table: 'rollup_client_month', keys: ['month', 'client_key'] },
 	{ table: 'rollup_client', keys: ['client_key'] }
 ] as const;
 
-export type RollupLevel = 0 | 1 | 2;
+export type RollupLevel = 0 | 1 | 2 | 3;
 
 /** The within-session pain change the overview's KPI is the per-client mean of. */
 export const PAIN_CHANGE = withinSessionChangeSql(MEASURES.find((m) => m.key === 'pain')!);
 
+/** The finest level's sums, from the sessions: sums and counts only, as it is always summed again before a mean. */
 const sumsFromSessions = [
 	'any_value(primary_condition) AS primary_condition',
 	'CAST(count(*) AS INTEGER) AS sessions',
@@ -38,8 +42,7 @@ const sumsFromSessions = [
 	...MEASURES.flatMap((m) =>
 		TIMEPOINTS.map((t) => {
 			const value = measureExpression(m, t);
-			return `sum(${value}) AS ${rollupColumn(m, t, 'sum')}, CAST(count(${value}) AS INTEGER) AS ${rollupColumn(m, t, 'n')},
-				sum(${value}) / nullif(count(${value}), 0) AS ${rollupColumn(m, t, 'mean')}`;
+			return `sum(${value}) AS ${rollupColumn(m, t, 'sum')}, CAST(count(${value}) AS INTEGER) AS ${rollupColumn(m, t, 'n')}`;
 		})
 	)
 ].join(', ');
@@ -69,14 +72,14 @@ const built = new WeakMap<Connector, Promise<void>>();
 const ready = new WeakSet<Connector>();
 
 /**
- * Builds the rollups in the background, once per database; `onStep` is told each level done (1, 2, 3 of 3). Until
- * all three are built the overview reads the sessions themselves: its answers are the same either way.
+ * Builds the rollups in the background, once per database; `onStep` is told each level done (1 to 4 of 4). Until
+ * all are built the overview reads the sessions themselves: its answers are the same either way.
  */
 export function buildOverviewRollups(db: Connector, onStep: (done: number, of: number) => void = () => {}): Promise<void> {
 	let building = built.get(db);
 	if (!building) {
 		building = (async () => {
-			for (const level of [0, 1, 2] as const) {
+			for (const level of [0, 1, 2, 3] as const) {
 				await db.exec(rollupSql(level));
 				onStep(level + 1, ROLLUPS.length);
 			}
@@ -98,13 +101,14 @@ export function rollupsReady(db: Connector): boolean {
 
 /**
  * Whether each level's rollup can stand for the filtered sessions' sums at that level; a level whose rollup cannot
- * is summed from the level below. A therapist or clinic filter splits a client's month and technique, so nothing
- * is used; a technique filter splits a client's month; a month range splits a client's course. A condition is the
- * client's own and splits nothing.
+ * is summed from the level below. The finest level keeps every filter's columns, so it always can. A therapist or
+ * clinic filter splits a client's month and technique, so the levels above it are summed from it; a technique filter
+ * splits a client's month; a month range splits a client's course. A condition is the client's own and splits
+ * nothing.
  */
 export function usableRollups(filter: OutcomeFilter): { [level in RollupLevel]: boolean } {
 	const first = filter.therapists.length === 0 && filter.clinics.length === 0;
 	const second = first && filter.techniques.length === 0;
 	const third = second && filter.from === null && filter.to === null;
-	return { 0: first, 1: second, 2: third };
+	return { 0: true, 1: first, 2: second, 3: third };
 }

@@ -57,7 +57,7 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 		)
 	].join(', ');
 	// Where the rollups are built and the filter does not split their groups, a level is read from its rollup.
-	const rollups = rollupsReady(db) ? usableRollups(filter) : { 0: false, 1: false, 2: false };
+	const rollups = rollupsReady(db) ? usableRollups(filter) : { 0: false, 1: false, 2: false, 3: false };
 	const params: SqlParam[] = [];
 	const fromRollup = (level: RollupLevel, keys: string) => {
 		params.push(...where.params);
@@ -75,9 +75,25 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 			FROM session_facts ${where.sql}
 			GROUP BY month, primary_technique, client_key`;
 	};
-	const perClientTechnique = rollups[0] ? fromRollup(0, 'month, primary_technique AS technique, client_key') : fromSessions();
-	const perClientMonth = rollups[1] ? fromRollup(1, 'month, client_key') : `SELECT month, client_key, ${resum} FROM per_client_technique GROUP BY month, client_key`;
-	const perClient = rollups[2] ? fromRollup(2, 'client_key') : `SELECT client_key, ${resum} FROM per_client_month GROUP BY client_key`;
+	// The finest rollup, filtered (by a therapist or clinic, say) and summed to each client's month and technique.
+	const fromFinest = () => {
+		params.push(...where.params);
+		const measures = MEASURES.map((m) => {
+			const [sum, n] = [rollupColumn(m, timepoint, 'sum'), rollupColumn(m, timepoint, 'n')];
+			return `sum(${sum}) AS ${name(m, 'sum')}, sum(${n}) AS ${name(m, 'n')}, sum(${sum}) / nullif(sum(${n}), 0) AS ${name(m, 'cmean')}`;
+		});
+		return `SELECT month, primary_technique AS technique, client_key, any_value(primary_condition) AS condition,
+				sum(sessions) AS sessions, sum(within_sum) AS within_sum, sum(within_n) AS within_n, ${measures.join(', ')}
+			FROM ${ROLLUPS[0].table} ${where.sql}
+			GROUP BY month, primary_technique, client_key`;
+	};
+	const perClientTechnique = rollups[1]
+		? fromRollup(1, 'month, primary_technique AS technique, client_key')
+		: rollups[0]
+			? fromFinest()
+			: fromSessions();
+	const perClientMonth = rollups[2] ? fromRollup(2, 'month, client_key') : `SELECT month, client_key, ${resum} FROM per_client_technique GROUP BY month, client_key`;
+	const perClient = rollups[3] ? fromRollup(3, 'client_key') : `SELECT client_key, ${resum} FROM per_client_month GROUP BY client_key`;
 	const measureColumns = (shown: boolean) =>
 		MEASURES.map((m) =>
 			shown
@@ -135,7 +151,7 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 	const conditions = of('condition')
 		.map((r) => ({ condition: r.condition as string, clients: r.all_clients as number, sessions: r.all_sessions as number }))
 		.sort((a, b) => b.clients - a.clients || a.condition.localeCompare(b.condition));
-	return { trends, kpis, conditions, fromRollups: rollups[0] || rollups[1] || rollups[2] };
+	return { trends, kpis, conditions, fromRollups: rollups[0] || rollups[1] || rollups[2] || rollups[3] };
 }
 
 /** The trends alone (see queryOverviewScan). */
