@@ -60,12 +60,17 @@ const sumsFromRollup = [
 	)
 ].join(', ');
 
-/** Each level's SQL: the first from the sessions, each next one from the level before. */
+/**
+ * Each level's SQL: the first from the sessions, each next one from the level before. The finest level is stored in
+ * order of clinic and therapist, so that the rows a filter on either keeps lie together: a therapist's or a clinic's
+ * sums over it took about 1/1.4 of the time in native DuckDB at a million sessions.
+ */
 function rollupSql(level: RollupLevel): string {
 	const { table, keys } = ROLLUPS[level];
 	const from = level === 0 ? `session_facts` : ROLLUPS[level - 1].table;
 	const sums = level === 0 ? sumsFromSessions : sumsFromRollup;
-	return `CREATE OR REPLACE TABLE ${table} AS SELECT ${keys.join(', ')}, ${sums} FROM ${from} GROUP BY ${keys.join(', ')}`;
+	const order = level === 0 ? ' ORDER BY clinic_id, therapist_id, month' : '';
+	return `CREATE OR REPLACE TABLE ${table} AS SELECT ${keys.join(', ')}, ${sums} FROM ${from} GROUP BY ${keys.join(', ')}${order}`;
 }
 
 const built = new WeakMap<Connector, Promise<void>>();
