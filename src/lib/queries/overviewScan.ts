@@ -38,7 +38,8 @@ type Level = 'point' | 'month' | 'chart' | 'condition';
  * client: each client's mean over their sessions in the group, then the mean over those clients (n = clients).
  *
  * Once the overview's rollups are built (overviewRollups.ts), each level the filter does not split is read from its
- * rollup instead of summed: without a filter, or with a condition only, no session is read at all.
+ * rollup instead of summed, and the others are summed from the finest rollup (per client, month, technique,
+ * therapist and clinic): no session is read under any filter.
  */
 export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, timepoint: Timepoint): Promise<OverviewScan> {
 	const where = filterWhere(filter);
