@@ -8,7 +8,7 @@
  * therapist, a clinic and a condition selects what it would in the demo (a therapist about 1/15 of the sessions),
  * not an empty view. Written group by group: ten million sessions never sit in memory at once.
  *
- * Usage: npx tsx scripts/bench/demoExport.ts <out.csv> <sessions>. Prints the sessions written.
+ * Usage: npx tsx scripts/bench/demoExport.ts <sessions> <out.csv> [<part2.csv> ...]. Prints the sessions written.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { csvField } from '../demo-data/csv';
@@ -35,11 +35,22 @@ function scoreColumn(m: MeasurementRow): string {
 	return m.instrument === 'rom' ? `rom_${m.rom_movement}_${m.side}_${m.timepoint}` : `${m.instrument}_${m.timepoint}`;
 }
 
-export function writeDemoExport(path: string, sessions: number): number {
-	const fd = openSync(path, 'w');
+/**
+ * Writes `sessions` sessions to the files `paths`, in parts of about equal size: a part ends at the first group's
+ * end after its share, so that each client's sessions are all in one part, as in exports made per region or clinic.
+ */
+export function writeDemoExport(paths: readonly string[], sessions: number): number {
+	let part = 0;
+	let fd = openSync(paths[part], 'w');
 	writeSync(fd, COLUMNS.join(',') + '\n');
 	let written = 0;
 	for (let group = 0; written < sessions; group++) {
+		if (written >= ((part + 1) * sessions) / paths.length) {
+			closeSync(fd);
+			part++;
+			fd = openSync(paths[part], 'w');
+			writeSync(fd, COLUMNS.join(',') + '\n');
+		}
 		const prefix = `G${String(group + 1).padStart(2, '0')}-`;
 		const data = generateDemoData({ seed: FIRST_SEED + group, clients: GROUP_CLIENTS });
 		const clients = new Map(data.clients.map((c) => [c.client_id, c]));
@@ -71,6 +82,6 @@ export function writeDemoExport(path: string, sessions: number): number {
 }
 
 if (process.argv[1]?.endsWith('demoExport.ts')) {
-	const [out, sessions] = process.argv.slice(2);
-	console.log(writeDemoExport(out, Number(sessions)));
+	const [sessions, ...paths] = process.argv.slice(2);
+	console.log(writeDemoExport(paths, Number(sessions)));
 }

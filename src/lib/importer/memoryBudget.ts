@@ -12,26 +12,17 @@ import { ImportFileError } from '$lib/ingest/importFileError';
 export const MAX_FILE_BYTES = 1024 ** 3;
 
 /**
- * Database memory per session and per score during an import whose working tables are compressed, as they are
- * for a file over 256 MB (settings.ts): the largest the tables get between the import's steps, measured with
- * `scripts/bench/importMemory.ts` on the benchmark's export, 29.7 MB for 100,000 sessions and 721,617 scores (36
- * bytes a row), rounded up. The 20% of the limit left over holds the queries' own working memory. A smaller file's
- * working tables are not compressed (84.7 MB for the same rows, 103 bytes a row): at 256 MB, the benchmark's
- * 38-column export holds about 1.8 million sessions and 13 million scores, about 1.5 GB at that rate, within the
- * limit's 80%.
+ * Database memory per session or score of the dataset, from its import to its rollups: measured with a scale model,
+ * `MEMORY_LIMIT=240MB npx tsx scripts/bench/importMemory.ts <four parts>`: the benchmark's export of a million
+ * sessions and 7,220,439 scores, imported in four parts (each added to the ones before, with compressed working
+ * tables, the session facts and rollups built in parts of months as for a large dataset), fits within a 240 MB limit,
+ * 29 bytes a row. The parts are sized by the limit (buildParts.ts), so ten times the rows fit in ten times the limit.
+ * Counted with a margin of a sixth. At rest, once built and compressed, the same dataset holds 154 MB (19 bytes a row).
  */
-const BYTES_PER_ROW = 40;
-
-/**
- * And per session, the overview's rollups, compressed: 42 MB for 1,000,000 sessions of the demo's kind for the
- * levels per client, month and technique; per client and month; per client. The finest level (per client, month,
- * technique, therapist and clinic) adds 2.3 MB per 100,000 sessions (`scripts/bench/importMemory.ts`: 22.3 MB after
- * the rollups and a checkpoint, against 20.0 MB without it), 23 bytes a session. Rounded up.
- */
-const ROLLUP_BYTES_PER_SESSION = 70;
+const BYTES_PER_ROW = 34;
 
 /** Imports are refused above this share of the limit, leaving room for the queries' own working memory. */
-const USABLE_SHARE = 0.8;
+const USABLE_SHARE = 0.9;
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-CA')} MB`;
 const gigabytes = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
@@ -48,8 +39,8 @@ export function checkFileSize(files: readonly SizedFile[]): void {
 	if (size <= MAX_FILE_BYTES) return;
 	throw new ImportFileError(
 		files.map((f) => f.name).join(', '),
-		`${megabytes(size)} is more than this browser can read (up to ${megabytes(MAX_FILE_BYTES)}; its database has ${gigabytes(MEMORY_LIMIT_BYTES)} of memory). ` +
-			'Export a part of the data (some years, or one clinic) and import that. Nothing was read and nothing kept has changed.'
+		`${megabytes(size)} is more than this browser can read at once (up to ${megabytes(MAX_FILE_BYTES)}; its database has ${gigabytes(MEMORY_LIMIT_BYTES)} of memory). ` +
+			'Export the data in parts (some years, or some clinics, each) and import them one after another, adding each to the same dataset. Nothing was read and nothing kept has changed.'
 	);
 }
 
@@ -61,12 +52,12 @@ export interface DatasetSize {
 
 /** The database memory a dataset is expected to need, in bytes. */
 export function expectedMemory(size: DatasetSize): number {
-	return (size.sessions + size.measurements) * BYTES_PER_ROW + size.sessions * ROLLUP_BYTES_PER_SESSION;
+	return (size.sessions + size.measurements) * BYTES_PER_ROW;
 }
 
 /** The most sessions with six scores each that fit. */
 export function largestDataset(): number {
-	return Math.floor((MEMORY_LIMIT_BYTES * USABLE_SHARE) / (7 * BYTES_PER_ROW + ROLLUP_BYTES_PER_SESSION));
+	return Math.floor((MEMORY_LIMIT_BYTES * USABLE_SHARE) / (7 * BYTES_PER_ROW));
 }
 
 /**

@@ -2,7 +2,8 @@ import { quoteIdentifier, quoteLiteral, type Connector, type SqlParam } from '$l
 import type { ConditionClientsRow } from './conditionClients';
 import { MEASURES, measureExpression, type Measure, type Timepoint } from '$lib/measures';
 import { filterWhere, type OutcomeFilter } from '$lib/measures';
-import { PAIN_CHANGE, ROLLUPS, rollupColumn, rollupsReady, usableRollups, type RollupLevel } from './overviewRollups';
+import { largerThanAPart } from '$lib/db/buildParts';
+import { buildOverviewRollups, PAIN_CHANGE, ROLLUPS, rollupColumn, rollupsReady, usableRollups, type RollupLevel } from './overviewRollups';
 import { ALL_TECHNIQUES, type Trend } from './trend';
 
 /** The overview's figures from the sessions themselves (the course figures come from queryCourseKpis). */
@@ -57,13 +58,18 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 			(m) => `sum(${name(m, 'sum')}) AS ${name(m, 'sum')}, sum(${name(m, 'n')}) AS ${name(m, 'n')}, sum(${name(m, 'sum')}) / nullif(sum(${name(m, 'n')}), 0) AS ${name(m, 'cmean')}`
 		)
 	].join(', ');
+	// A dataset too large to group per client at once (ten million sessions) is read from its rollups, built in parts.
+	if (!rollupsReady(db) && (await largerThanAPart(db))) await buildOverviewRollups(db);
 	// Where the rollups are built and the filter does not split their groups, a level is read from its rollup.
 	const rollups = rollupsReady(db) ? usableRollups(filter) : { 0: false, 1: false, 2: false, 3: false };
 	const params: SqlParam[] = [];
 	const fromRollup = (level: RollupLevel, keys: string) => {
 		params.push(...where.params);
 		const measures = MEASURES.map(
-			(m) => `${rollupColumn(m, timepoint, 'sum')} AS ${name(m, 'sum')}, ${rollupColumn(m, timepoint, 'n')} AS ${name(m, 'n')}, ${rollupColumn(m, timepoint, 'mean')} AS ${name(m, 'cmean')}`
+			(m) => {
+				const [sum, n] = [rollupColumn(m, timepoint, 'sum'), rollupColumn(m, timepoint, 'n')];
+				return `${sum} AS ${name(m, 'sum')}, ${n} AS ${name(m, 'n')}, ${sum} / nullif(${n}, 0) AS ${name(m, 'cmean')}`;
+			}
 		);
 		return `SELECT ${keys}, primary_condition AS condition, sessions, within_sum, within_n, ${measures.join(', ')}
 			FROM ${ROLLUPS[level].table} ${where.sql}`;

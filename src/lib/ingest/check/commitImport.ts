@@ -34,10 +34,9 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 		therapists: await count(db, 'therapists')
 	};
 	const numbered = mapping.fields.session_number !== undefined;
+	const offsetGiven = mapping.fields.day_offset !== undefined;
 	const earlier = before.sessions === 0 ? '' : ` + coalesce((SELECT max(s.session_number) FROM sessions s WHERE s.client_id = a.client_id), 0)`;
-	const sessionNumber = numbered
-		? 'session_number::INTEGER'
-		: `(row_number() OVER course${earlier})::INTEGER`;
+	const sessionNumber = numbered ? 'session_number::INTEGER' : `(row_number() OVER course${earlier})::INTEGER`;
 	// A date cell that held a month alone was checked as "YYYY-MM" and is stored as the month's first day.
 	const monthOnly = 'length(session_date) = 7';
 	const exact = `(CASE WHEN ${monthOnly} THEN session_date || '-01' ELSE session_date END)::DATE`;
@@ -45,24 +44,33 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 	// the first visit), or from the exact dates. None for a client who already has sessions in the dataset (their
 	// first visit may be known only by its month), nor for one whose dates are months.
 	const known = before.sessions === 0 ? 'false' : 'client_id IN (SELECT client_id FROM sessions)';
-	const dayOffset =
-		mapping.fields.day_offset !== undefined
-			? 'day_offset::INTEGER'
-			: `CASE WHEN ${known} OR bool_or(${monthOnly}) OVER (PARTITION BY client_id) THEN NULL ELSE (${exact} - first_value(${exact}) OVER course)::INTEGER END`;
+	const dayOffset = offsetGiven
+		? 'day_offset::INTEGER'
+		: `CASE WHEN ${known} OR bool_or(${monthOnly}) OVER (PARTITION BY client_id) THEN NULL ELSE (${exact} - first_value(${exact}) OVER course)::INTEGER END`;
 	const date = options.dates === 'month' ? `date_trunc('month', ${exact})::DATE` : exact;
 	// Wide: every accepted row is its own session (duplicates were rejected). Long: a session's first row holds its fields.
 	const firstOfSession =
 		mapping.layout === 'wide'
 			? ACCEPTED_TABLE
-			: `(SELECT * FROM ${ACCEPTED_TABLE} QUALIFY row_number() OVER (PARTITION BY __session ORDER BY __row) = 1)`;
+			: `(SELECT * FROM ${ACCEPTED_TABLE} WHERE __row IN (SELECT min(__row) FROM ${ACCEPTED_TABLE} GROUP BY __session))`;
+	// A client's course (session numbers, days since the first visit) is computed over the few columns it needs, so
+	// that the window's sort holds four columns a row rather than the file's every column: a large file's commit fits.
+	const course = !numbered || !offsetGiven;
+	if (course) {
+		await db.exec(
+			`CREATE OR REPLACE TABLE import_course AS
+			 SELECT __row, ${sessionNumber} AS session_number, ${dayOffset} AS day_offset
+			 FROM (SELECT __row, client_id, session_date, session_number, day_offset FROM ${firstOfSession}) a
+			 WINDOW course AS (PARTITION BY client_id ORDER BY ${exact}, day_offset::INTEGER, __row)`
+		);
+	}
 	await db.exec(
-		`CREATE OR REPLACE TEMP TABLE import_sessions AS
+		`CREATE OR REPLACE TABLE import_sessions AS
 		 SELECT __session AS session_id, client_id, therapist_id, clinic_id, ${date} AS session_date, ${exact} AS exact_date,
-			${sessionNumber} AS session_number, duration_min::INTEGER AS duration_min, primary_technique, other_techniques,
-			body_region, pressure, age_band, sex, primary_condition, __row,
-			${dayOffset} AS day_offset${scoreColumns(mapping)}
-		 FROM ${firstOfSession} a
-		 WINDOW course AS (PARTITION BY client_id ORDER BY ${exact}, day_offset::INTEGER, __row)`
+			${course ? 'c.session_number' : sessionNumber} AS session_number, duration_min::INTEGER AS duration_min, primary_technique, other_techniques,
+			body_region, pressure, age_band, sex, primary_condition, a.__row AS __row,
+			${course ? 'c.day_offset' : dayOffset} AS day_offset${scoreColumns(mapping)}
+		 FROM ${firstOfSession} a${course ? ' JOIN import_course c ON c.__row = a.__row' : ''}`
 	);
 	await db.exec(
 		`INSERT INTO sessions BY NAME SELECT session_id, client_id, therapist_id, clinic_id, session_date, session_number, duration_min,
@@ -82,7 +90,7 @@ export async function commitImport(db: Connector, mapping: ImportMapping, option
 	);
 	await insertMeasurements(db, mapping);
 	await db.exec(
-		`DROP TABLE import_sessions; DROP VIEW ${ACCEPTED_TABLE}; DROP TABLE ${CHECKED_TABLE}; DROP TABLE ${PROBLEMS_TABLE}; DROP TABLE ${RAW_TABLE}`
+		`DROP TABLE import_sessions; DROP TABLE IF EXISTS import_course; DROP VIEW ${ACCEPTED_TABLE}; DROP TABLE ${CHECKED_TABLE}; DROP TABLE ${PROBLEMS_TABLE}; DROP TABLE ${RAW_TABLE}`
 	);
 	return {
 		sessions: (await count(db, 'sessions')) - before.sessions,
