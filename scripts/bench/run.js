@@ -59,22 +59,44 @@ function filterSequence(count, seed = 20261125) {
 }
 
 /**
+ * Waits for what a step leads to, or fails at once with the page's message when the page says the step failed
+ * (`.failure[role=alert]`), with a screenshot in the results folder.
+ */
+async function stepTo(page, what, waitFor, timeout) {
+	const failure = page.locator('.failure[role="alert"]').first();
+	const outcome = await Promise.race([
+		waitFor(timeout).then(() => null),
+		failure.waitFor({ timeout }).then(async () => (await failure.innerText()).trim())
+	]).catch((error) => `${what}: ${error.message.split('\n')[0]}`);
+	if (outcome === null) return;
+	mkdirSync(OUT, { recursive: true });
+	await page.screenshot({ path: join(OUT, 'import-failed.png'), fullPage: true }).catch(() => undefined);
+	throw new Error(`${what}: ${outcome}`);
+}
+
+/**
  * Imports the files as a person does: the first as a new dataset, each next one added to it once the one before is
  * kept. The time of each, from choosing the file to the link to the overview.
  */
 async function importDataset(page, files) {
 	const times = [];
 	for (const [i, file] of files.entries()) {
-		if (i > 0) await page.waitForFunction(() => performance.getEntriesByName('outcomes:import-kept').length > 0, null, { timeout: 1_800_000 });
+		if (i > 0) {
+			await stepTo(page, `keeping the dataset before ${file}`, (timeout) => page.waitForFunction(() => performance.getEntriesByName('outcomes:import-kept').length > 0, null, { timeout }), 1_800_000);
+		}
 		await page.goto(`http://localhost:${port}/data`);
 		await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
 		await page.waitForFunction(() => performance.getEntriesByName('outcomes:import-database-warm').length > 0, null, { timeout: 120_000 });
 		const started = Date.now();
 		await page.getByLabel('Import data').setInputFiles(file);
-		if (i > 0) await page.getByLabel('Add to a dataset in this browser').check({ timeout: 600_000 });
-		await page.getByRole('button', { name: /^Check / }).click({ timeout: 600_000 });
-		await page.getByRole('button', { name: /^Import [\d,]+ rows/ }).click({ timeout: 1_800_000 });
-		await page.getByRole('link', { name: 'See the overview' }).waitFor({ timeout: 1_800_000 });
+		const check = page.getByRole('button', { name: /^Check / });
+		await stepTo(page, `reading ${file}`, (timeout) => check.waitFor({ timeout }), 1_800_000);
+		if (i > 0) await page.getByLabel('Add to a dataset in this browser').check();
+		await check.click();
+		const commit = page.getByRole('button', { name: /^Import [\d,]+ rows/ });
+		await stepTo(page, `checking ${file}`, (timeout) => commit.waitFor({ timeout }), 1_800_000);
+		await commit.click();
+		await stepTo(page, `importing ${file}`, (timeout) => page.getByRole('link', { name: 'See the overview' }).waitFor({ timeout }), 1_800_000);
 		times.push(Date.now() - started);
 		console.log(`${file}: imported in ${times.at(-1)} ms`);
 	}
@@ -280,7 +302,7 @@ async function measure(browser, rows) {
 		await page.getByRole('figure', { name: 'Pain (0-10) by technique' }).locator('svg[aria-hidden="true"]').waitFor({ timeout: 600_000 });
 		const first_chart_ms = Date.now() - opened;
 		// The new dataset is kept in the browser in the background; the filter changes are timed after that.
-		await page.waitForFunction(() => performance.getEntriesByName('outcomes:import-kept').length > 0, null, { timeout: 900_000 });
+		await stepTo(page, 'keeping the dataset', (timeout) => page.waitForFunction(() => performance.getEntriesByName('outcomes:import-kept').length > 0, null, { timeout }), 1_800_000);
 		const longest_task_while_keeping_ms = await page.evaluate(() => Math.max(0, ...window.__longTasks));
 		const kept_after_first_chart_ms = Math.round(
 			await page.evaluate(() => performance.getEntriesByName('outcomes:import-kept')[0].startTime - performance.getEntriesByName('outcomes:first-chart').at(-1).startTime)

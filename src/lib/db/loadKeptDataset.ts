@@ -2,6 +2,7 @@ import { CANONICAL_TABLES } from '$lib/schema';
 import type { DatasetInfo } from '$lib/storage/datasetInfo';
 import { attachKeptFile, detachKeptFile, KEPT_CATALOG } from '$lib/storage/keptFile';
 import { buildClientCourses } from './clientCourses';
+import { copyTable } from './copyTable';
 import type { Connector } from './connector';
 import { loadReferenceTables } from './referenceTables';
 import { buildSessionFacts } from './sessionFacts';
@@ -42,7 +43,7 @@ export async function loadKeptDataset(db: Connector, dataset: DatasetInfo): Prom
 
 /**
  * Copies a kept dataset's canonical tables from its file into this database, as tables of its own (an import
- * adding rows to the dataset checks them against these). Runs before the database is locked.
+ * adding rows to the dataset checks them against these), a chunk of rows at a time. Runs before the database is locked.
  */
 export async function copyKeptTables(db: Connector, dataset: DatasetInfo): Promise<void> {
 	if (!dataset.file) throw new Error(`“${dataset.name}” has no database file`);
@@ -50,7 +51,7 @@ export async function copyKeptTables(db: Connector, dataset: DatasetInfo): Promi
 	await attachKeptFile(db, dataset.file, catalog);
 	try {
 		for (const { name } of CANONICAL_TABLES) {
-			await db.exec(`CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS SELECT * FROM ${catalog}.main.${quoteIdentifier(name)}`);
+			await copyTable(db, `${catalog}.main.${quoteIdentifier(name)}`, quoteIdentifier(name));
 		}
 	} finally {
 		await detachKeptFile(db, dataset.file, catalog);

@@ -8,6 +8,7 @@ import { buildSessionFacts } from '$lib/db/sessionFacts';
 import { EngineStopped } from '$lib/db/engineStopped';
 import { DATASET_SETTINGS, importWorkingSettings, LOCK_SETTINGS } from '$lib/db/settings';
 import { inDatasetCatalog } from '$lib/db/inDatasetCatalog';
+import { COMPRESSED_WORKING, compressWorkingTables } from '$lib/db/compressWorkingTables';
 import { allProblems, checkImport } from '$lib/ingest/check/checkImport';
 import { commitImport, type ImportCounts } from '$lib/ingest/check/commitImport';
 import type { ImportCheck, ImportProblem } from '$lib/ingest/check/importCheck';
@@ -28,7 +29,7 @@ import { copyKeptTables, DERIVED_TABLES_VERSION, KEPT_TABLES } from '$lib/db/loa
 import { abandonKeptFile, openKeptFile, writeKeptFile, type KeptFileTarget } from '$lib/storage/keptFile';
 import { readFileBytes } from './readFileBytes';
 import { errorMessage } from '$lib/errorMessage';
-import { checkDatasetMemory, checkFileSize } from './memoryBudget';
+import { checkDatasetMemory, checkFileSize, LARGE_DATASET_SESSIONS } from './memoryBudget';
 import { fittedPreset, identifyingColumns, profileValues, suggestedMapping, suggestedValues } from './suggestedMapping';
 
 export type ImportStep = 'choose' | 'reading' | 'map' | 'checking' | 'review' | 'importing' | 'done';
@@ -348,6 +349,8 @@ export class ImportFlow {
 		const info = await datasetStore.info(this.target.id);
 		const files = info && !info.file ? await datasetStore.files(this.target.id) : undefined;
 		if (!info || (!info.file && !files)) throw new Error('The dataset to add to is no longer in this browser. Choose another.');
+		// Beside a large dataset's rows, the file's are checked in compressed tables, whatever the file's size.
+		if (this.#working !== COMPRESSED_WORKING && info.sessions > LARGE_DATASET_SESSIONS) this.#working = await compressWorkingTables(db);
 		await inDatasetCatalog(db, this.#working, () => (info.file ? copyKeptTables(db, info) : loadCanonicalFiles(db, files!)));
 		return { existingSessions: true, keySalt: info.keySalt };
 	}
