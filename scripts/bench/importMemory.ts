@@ -30,7 +30,7 @@ import { compactTables } from '$lib/db/compactTables';
 
 const files = process.argv.slice(2);
 const db = await openNodeConnector();
-if (process.env.MEMORY_LIMIT) await db.exec(`SET memory_limit = '${process.env.MEMORY_LIMIT.replace(/[^0-9A-Za-z.]/g, '')}'`);
+const limit = process.env.MEMORY_LIMIT?.replace(/[^0-9A-Za-z.]/g, '');
 const steps: { step: string; mb: number; ms: number }[] = [];
 let last = performance.now();
 async function step(name: string): Promise<void> {
@@ -47,7 +47,11 @@ for (const [i, file] of files.entries()) {
 	// As the import's database: working tables uncompressed for a file up to 256 MB, the dataset's own compressed (settings.ts).
 	// A scale model's files are read as the larger files they stand for are.
 	await db.exec(importWorkingSettings(process.env.MEMORY_LIMIT ? Number.POSITIVE_INFINITY : statSync(file).size));
+	// DuckDB's CSV reader takes a buffer of up to 16 times the longest line allowed (the file's size here): in Node's
+	// build it asks for all of it, which follows the file, not the dataset, so the model reads under the page's limit.
+	if (limit) await db.exec(`SET memory_limit = '3GiB'`);
 	const staged = await readUpload(db, [{ name: basename(file), bytes: new Uint8Array(readFileSync(file)) }]);
+	if (limit) await db.exec(`SET memory_limit = '${limit}'`);
 	await step(`${part}staged`);
 	const profile = await profileColumns(db, staged);
 	const mapping = suggestedMapping(staged, identifyingColumns(staged, profile), profileValues(profile));

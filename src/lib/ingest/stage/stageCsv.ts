@@ -102,9 +102,6 @@ function readCsvSql(delimiter: Delimiter, names: string[], nullPadding: boolean,
 		`columns = {${names.map((n) => `${quoteLiteral(n)}: 'VARCHAR'`).join(', ')}}`,
 		// A row may be as long as the file: with DuckDB's 2 MB default a longer quoted cell reads as an unclosed quote.
 		`max_line_size = ${Math.max(DUCKDB_MAX_LINE, bytes + 1)}`,
-		// The reader's buffer is 16 times the longest line unless stated: for a line as long as the file, 16 times the
-		// file, which a large file's import cannot hold. The file in one buffer is enough.
-		`buffer_size = ${Math.max(DUCKDB_MAX_LINE, bytes + 1) + 1}`,
 		`store_rejects = true`,
 		`rejects_table = ${quoteLiteral(REJECTS)}`,
 		`rejects_scan = ${quoteLiteral(`${REJECTS}_scan`)}`
