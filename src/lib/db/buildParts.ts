@@ -26,13 +26,16 @@ export async function memoryLimitBytes(db: Connector): Promise<number> {
 
 /**
  * The parts: ranges of the sessions' visit months of at most `perPart` sessions each (a month is never split), in
- * date order, then the sessions without a date; each as a condition on `column` (a visit date, or a month). One
- * part, `null` (no condition), for a dataset that fits at once. `perPart` defaults to the database's own.
+ * date order, then the sessions without a date; each as a condition on the table's column: the visit date of
+ * `sessions` (what the session facts are built from), the month of `session_facts` (what the rollups are built
+ * from). One part, `null` (no condition), for a dataset that fits at once. `perPart` defaults to the database's own.
  */
-export async function buildParts(db: Connector, column: 'session_date' | 'month', perPart?: number): Promise<(string | null)[]> {
+export async function buildParts(db: Connector, table: 'sessions' | 'session_facts', perPart?: number): Promise<(string | null)[]> {
+	const column = table === 'sessions' ? 'session_date' : 'month';
+	const month = table === 'sessions' ? "date_trunc('month', session_date)" : 'month';
 	const size = perPart ?? sessionsPerPart(await memoryLimitBytes(db));
 	const months = await db.query<{ month: string | null; n: number }>(
-		`SELECT strftime(date_trunc('month', session_date), '%Y-%m-%d') AS month, count(*)::INTEGER AS n FROM sessions GROUP BY ALL ORDER BY month NULLS LAST`
+		`SELECT strftime(${month}, '%Y-%m-%d') AS month, count(*)::INTEGER AS n FROM ${table} GROUP BY ALL ORDER BY month NULLS LAST`
 	);
 	const total = months.reduce((sum, m) => sum + m.n, 0);
 	if (total <= size) return [null];

@@ -53,7 +53,7 @@ export async function enumCasts(db: Connector, columns: readonly CategoryColumn[
  */
 export async function buildSessionFacts(db: Connector, perPart?: number): Promise<void> {
 	const casts = await enumCasts(db, CATEGORY_COLUMNS);
-	const parts = await buildParts(db, 'session_date', perPart);
+	const parts = await buildParts(db, 'sessions', perPart);
 	// Clients numbered once for every part: those with sessions, in client_id order.
 	await db.exec(
 		`CREATE OR REPLACE TEMP TABLE fact_client_keys AS

@@ -80,7 +80,7 @@ export function rollupSql(level: RollupLevel, part: string | null = null, first 
  * the page's memory; the last level sums the one before it whole.
  */
 export async function buildRollupTables(db: Connector, onLevel: (level: RollupLevel) => void = () => {}, perPart?: number): Promise<void> {
-	const parts = await buildParts(db, 'month', perPart);
+	const parts = await buildParts(db, 'session_facts', perPart);
 	for (const level of ROLLUPS.keys() as Iterable<RollupLevel>) {
 		if (level === ROLLUPS.length - 1) await db.exec(rollupSql(level));
 		else for (const [i, part] of parts.entries()) await db.exec(rollupSql(level, part, i === 0));

@@ -23,8 +23,8 @@ describe('session facts and rollups built in parts of months', () => {
 	});
 
 	it('splits the visit dates into whole months of at most a part each, in order, and covers every session once', async () => {
-		expect(await buildParts(db, 'session_date', 10_000_000)).toEqual([null]);
-		const parts = await buildParts(db, 'session_date', 5_000);
+		expect(await buildParts(db, 'sessions', 10_000_000)).toEqual([null]);
+		const parts = await buildParts(db, 'sessions', 5_000);
 		expect(parts.length).toBeGreaterThan(2);
 		const counts = await Promise.all(parts.map(async (p) => (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM sessions WHERE ${p}`))[0].n));
 		const [{ total }] = await db.query<{ total: number }>('SELECT count(*)::INTEGER AS total FROM sessions');
@@ -48,7 +48,7 @@ describe('session facts and rollups built in parts of months', () => {
 		await db.exec(`UPDATE sessions SET session_date = NULL WHERE hash(session_id) % 7 = 0`);
 		await buildSessionFacts(db, 10_000_000);
 		const whole = await facts();
-		const parts = await buildParts(db, 'session_date', 5_000);
+		const parts = await buildParts(db, 'sessions', 5_000);
 		expect(parts.at(-1)).toBe('session_date IS NULL');
 		await buildSessionFacts(db, 5_000);
 		const inParts = await facts();
