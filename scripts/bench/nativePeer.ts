@@ -14,11 +14,11 @@ import { loadOverview } from '$lib/overview/overview';
 import { overviewParams, type OverviewView } from '$lib/overview/overviewParams';
 import { queryFilterOptions, queryKpis, type OutcomeFilter } from '$lib/queries';
 import { readView } from '$lib/url/viewParams';
-import { openNativeConnector } from './nativeConnector';
+import { openNativeConnector } from '../../src/server/nativeConnector';
 
 const [csv, viewsFile, kText, threadsText] = process.argv.slice(2);
 const k = Number(kText);
-const db = await openNativeConnector(Number(threadsText ?? 2));
+const db = await openNativeConnector({ threads: Number(threadsText ?? 2) });
 // Typed as the page's table is: a column with no value in the file (no range of motion) would read as text.
 const SCORES = ['pain_pre', 'pain_post', 'stress_pre', 'stress_post', 'sleep_pre', 'sleep_post', 'rom_pct_pre', 'rom_pct_post', 'rom_pct_change'];
 const types = [...SCORES.map((c) => `${quoteLiteral(c)}: 'DOUBLE'`), `'month': 'DATE'`, `'session_number': 'INTEGER'`].join(', ');

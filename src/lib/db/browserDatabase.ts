@@ -12,6 +12,8 @@ import { engineStatus } from './engineStatus.svelte';
 import { EngineStopped } from './engineStopped';
 import { afterDashboardDrawn } from './afterDashboardDrawn';
 import { compactTables } from './compactTables';
+import { openRemoteConnector, type ServerAddress } from './remoteConnector';
+import { connectedServer, forgetServer, SERVER_DATASET_ID } from '$lib/storage/serverConnection';
 
 /** What the page can say while the database starts. */
 export type StartPhase = 'starting' | 'loading' | 'ready';
@@ -65,12 +67,21 @@ export async function browserDatabase(onPhase: (phase: StartPhase) => void = () 
 	return (await shownDataset(onPhase)).db;
 }
 
-/** Where a dataset's tables come from: files to load (the demo data, or a dataset kept in IndexedDB), or its database file. */
-type DatasetSource = { files: Promise<DatasetFiles> } | { file: DatasetInfo };
+/**
+ * Where a dataset's tables come from: files to load (the demo data, or a dataset kept in IndexedDB), its database
+ * file, or a query server that holds them.
+ */
+type DatasetSource = { files: Promise<DatasetFiles> } | { file: DatasetInfo } | { server: ServerAddress };
 
 const DEMO_SOURCE = () => ({ files: fetchDemoFiles() });
 
 async function chosenSource(id: string): Promise<{ dataset: DatasetInfo; source: DatasetSource; fallback: string | null }> {
+	if (id === SERVER_DATASET_ID) {
+		const server = connectedServer();
+		if (server) return { dataset: serverDataset(server), source: { server }, fallback: null };
+		setActiveDatasetId(DEMO_DATASET_ID);
+		return { dataset: DEMO_DATASET, source: DEMO_SOURCE(), fallback: 'The connection to a query server is kept for one browser tab only: connect again on Your data. The demo data are shown.' };
+	}
 	if (id !== DEMO_DATASET_ID) {
 		try {
 			// A dataset just imported may still be on its way into storage.
@@ -89,6 +100,32 @@ async function chosenSource(id: string): Promise<{ dataset: DatasetInfo; source:
 	return { dataset: DEMO_DATASET, source: DEMO_SOURCE(), fallback: null };
 }
 
+/** A server's dataset as the pages name it, until the server says more. */
+function serverDataset(server: ServerAddress, name = 'Data'): DatasetInfo {
+	return { id: SERVER_DATASET_ID, name: `${name} on the query server at ${server.url}`, sources: [], importedAt: '', updatedAt: '', sessions: 0, measurements: 0, clients: 0, keySalt: '' };
+}
+
+/**
+ * Connects to a query server: no engine starts in the tab, and nothing is loaded or locked here (the server did
+ * both). A server that cannot be reached or refuses the token leaves the demo data shown, saying why.
+ */
+async function startServer(onPhase: (phase: StartPhase) => void, server: ServerAddress): Promise<ShownDataset> {
+	onPhase('loading');
+	const db = openRemoteConnector(server);
+	try {
+		const info = await db.dataset();
+		performance.mark(MARKS.loaded);
+		onPhase('ready');
+		const dataset = { ...serverDataset(server, info.name), sources: info.files, sessions: info.sessions, measurements: info.measurements, clients: info.clients };
+		return { db, dataset, fallback: null };
+	} catch (error) {
+		forgetServer();
+		setActiveDatasetId(DEMO_DATASET_ID);
+		const shown = await start(onPhase, DEMO_DATASET_ID);
+		return { ...shown, fallback: `The query server at ${server.url} could not be reached (${errorMessage(error)}); the demo data are shown.` };
+	}
+}
+
 /** Starts an engine with a dataset: the one chosen in this browser unless another is named. */
 async function start(onPhase: (phase: StartPhase) => void, id = activeDatasetId()): Promise<ShownDataset> {
 	const ticket = ++starts;
@@ -98,6 +135,7 @@ async function start(onPhase: (phase: StartPhase) => void, id = activeDatasetId(
 	const chosen = await chosenSource(id);
 	if (ticket === starts) shownId = chosen.dataset.id;
 	const source = chosen.source;
+	if ('server' in source) return startServer(onPhase, source.server);
 	const [opened, fetched] = await Promise.allSettled([openBrowserConnector(), 'files' in source ? source.files : null]);
 	if (opened.status === 'rejected') throw opened.reason;
 	const db = opened.value;

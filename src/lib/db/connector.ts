@@ -5,8 +5,9 @@ export type SqlParam = string | number | boolean | null;
 export type Row = Record<string, unknown>;
 
 /**
- * The one way the app talks to DuckDB. Two implementations: the browser's (duckdb-wasm in a Web Worker)
- * and Node's (duckdb-wasm's node build, used by the tests), so SQL tested in Node is the SQL the page runs.
+ * The one way the app talks to DuckDB. Its implementations: the browser's (duckdb-wasm in a Web Worker), Node's
+ * (duckdb-wasm's node build, used by the tests, so SQL tested in Node is the SQL the page runs), a query server's
+ * (remoteConnector.ts: native DuckDB past the tab) and the server's own (src/server: native DuckDB).
  */
 export interface Connector {
 	/** Runs one statement with its parameters bound, and returns plain rows (BIGINT as number). */
@@ -31,6 +32,11 @@ export interface Connector {
 	/** Browser only: makes a File readable by DuckDB under `name`, e.g. for a read-only ATTACH. */
 	registerFileObject?(name: string, file: File): Promise<void>;
 	close(): Promise<void>;
+	/**
+	 * Set for a query server's database: read-only and locked, with its session facts, client courses and the
+	 * overview's rollups built before it answers. The page builds, compacts and writes nothing in it.
+	 */
+	readonly served?: { url: string };
 	/**
 	 * Settles, with the reason, if the engine stops by itself (a WebAssembly trap, its worker failing); never when
 	 * closed. From then on every call fails at once. Only the browser's engine can stop this way.

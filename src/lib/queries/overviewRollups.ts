@@ -93,10 +93,17 @@ const ready = new WeakSet<Connector>();
 
 /**
  * Builds the rollups in the background, once per database; `onStep` is told each level done (1 to 4 of 4). Until
- * all are built the overview reads the sessions themselves: its answers are the same either way.
+ * all are built the overview reads the sessions themselves: its answers are the same either way. A query server's
+ * are built already.
  */
 export function buildOverviewRollups(db: Connector, onStep: (done: number, of: number) => void = () => {}): Promise<void> {
 	let building = built.get(db);
+	// A query server builds its rollups before it answers.
+	if (!building && db.served) {
+		ready.add(db);
+		building = Promise.resolve();
+		built.set(db, building);
+	}
 	if (!building) {
 		building = (async () => {
 			await buildRollupTables(db, (level) => onStep(level + 1, ROLLUPS.length));

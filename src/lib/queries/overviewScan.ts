@@ -2,7 +2,7 @@ import { quoteIdentifier, quoteLiteral, type Connector, type SqlParam } from '$l
 import type { ConditionClientsRow } from './conditionClients';
 import { MEASURES, measureExpression, type Measure, type Timepoint } from '$lib/measures';
 import { filterWhere, type OutcomeFilter } from '$lib/measures';
-import { largerThanAPart } from '$lib/db/buildParts';
+import { tooLargeToGroupAtOnce } from '$lib/db/buildParts';
 import { buildOverviewRollups, PAIN_CHANGE, ROLLUPS, rollupColumn, rollupsReady, usableRollups, type RollupLevel } from './overviewRollups';
 import { ALL_TECHNIQUES, type Trend } from './trend';
 
@@ -59,7 +59,7 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 		)
 	].join(', ');
 	// A dataset too large to group per client at once (ten million sessions) is read from its rollups, built in parts.
-	if (!rollupsReady(db) && (await largerThanAPart(db))) await buildOverviewRollups(db);
+	if (!rollupsReady(db) && (await tooLargeToGroupAtOnce(db))) await buildOverviewRollups(db);
 	// Where the rollups are built and the filter does not split their groups, a level is read from its rollup.
 	const rollups = rollupsReady(db) ? usableRollups(filter) : { 0: false, 1: false, 2: false, 3: false };
 	const params: SqlParam[] = [];

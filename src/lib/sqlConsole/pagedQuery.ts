@@ -29,7 +29,10 @@ export interface PagedResult {
 	rowCount: number;
 	/** The query gave more than MAX_RESULT_ROWS rows; only the first were kept. */
 	truncated: boolean;
-	/** The temporary table holding the rows, for further SQL on them (e.g. the small-count check); null for EXPLAIN. */
+	/**
+	 * What further SQL on the rows reads (e.g. the small-count check): the temporary table holding them, or on a query
+	 * server the query itself as a subquery; null for EXPLAIN.
+	 */
 	table: string | null;
 	/** Rows `index * PAGE_SIZE` up to the next page, in the query's order. */
 	page(index: number): Promise<ResultRow[]>;
@@ -77,9 +80,24 @@ export async function runGuarded(db: Connector, statement: Extract<GuardedStatem
 			rows.map((r) => [r.explain_key, r.explain_value])
 		);
 	}
+	if (db.served) return servedRows(db, statement.sql);
 	const name = `sql_console_result_${++runs}`;
 	await db.query(`CREATE TEMP TABLE ${quoteIdentifier(name)} AS ${wrapped}`, [MAX_RESULT_ROWS + 1]);
 	return keptRows(db, name);
+}
+
+/**
+ * On a query server's database, which keeps no table for the page: the columns described, and the rows (as text,
+ * up to MAX_RESULT_ROWS) read once and paged in this tab, so every page and the export come from the same rows.
+ * The small-count check reads the query again as a subquery.
+ */
+async function servedRows(db: Connector, sql: string): Promise<PagedResult> {
+	const wrapped = (limit: number) => `SELECT * FROM (\n${sql}\n) AS console_query LIMIT ${limit}`;
+	const described = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${wrapped(MAX_RESULT_ROWS + 1)}`);
+	const columns = described.map((c) => resultColumn(c.column_name, c.column_type));
+	const rows = await db.query(`SELECT CAST(COLUMNS(*) AS VARCHAR) FROM (${wrapped(MAX_RESULT_ROWS + 1)}) AS console_rows`);
+	const kept = rows.slice(0, MAX_RESULT_ROWS).map((row) => columns.map((c) => (row[c.name] ?? null) as string | null));
+	return { ...rowsInMemory(columns, kept), truncated: rows.length > MAX_RESULT_ROWS, table: `(${wrapped(MAX_RESULT_ROWS)}) AS console_result` };
 }
 
 async function keptRows(db: Connector, name: string): Promise<PagedResult> {

@@ -128,9 +128,10 @@ function firstKeyword(tokens: readonly SqlToken[]): { keyword: string; index: nu
 /**
  * The console's first layer: accepts exactly one query (or EXPLAIN of one) and refuses everything else with a message
  * naming the statement. Pure text analysis; DuckDB's own parser then checks the query again when the console runs
- * it as a subquery, and the database itself cannot reach files or the network.
+ * it as a subquery, and the database itself cannot reach files or the network. The query server (src/server) guards
+ * every request with it too, with `boundParameters`: its requests carry the values of their placeholders.
  */
-export function guardStatement(text: string): GuardedStatement {
+export function guardStatement(text: string, options: { boundParameters?: boolean } = {}): GuardedStatement {
 	const lexed = sqlTokens(text);
 	if (lexed.problem) return refuse('unclosed quote', `${lexed.problem}: close it, or the rest of the text is swallowed`);
 	const one = oneStatement(text, lexed.tokens);
@@ -155,7 +156,7 @@ export function guardStatement(text: string): GuardedStatement {
 		return refuse(keyword, `“${keyword}” does not start a query: the console runs ${QUERY_LIST} statements only`);
 	}
 	const parameter = tokens.find((t) => t.kind === 'parameter');
-	if (parameter?.kind === 'parameter') {
+	if (parameter?.kind === 'parameter' && !options.boundParameters) {
 		return refuse('parameter', `The placeholder “${parameter.text}” cannot be given a value in the console: write the value into the query`);
 	}
 	const parentheses = parenthesesProblem(tokens);
