@@ -83,7 +83,7 @@ describe('the query server refuses what it must', () => {
 	});
 
 	it('needs the token on every request', async () => {
-		for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789abcdefgh' }, { authorization: TOKEN }, { authorization: `Bearer ${TOKEN}x` }]) {
+		for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token-0123456789abcdefgh' }, { authorization: TOKEN }, { authorization: `Bearer ${TOKEN}x` }]) {
 			const answer = await send(server, { headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ sql: 'SELECT 1' }) });
 			expect(answer.status).toBe(401);
 			expect(refusal(answer)).toContain('token');

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db';
 import { openRemoteConnector } from '$lib/db/remoteConnector';
 import { loadConditions } from '$lib/conditions/conditionsAnalysis';
-import { MEASURES, NO_FILTER } from '$lib/measures';
+import { MEASURES, NO_FILTER, type OutcomeFilter } from '$lib/measures';
+import type { ChartPicks } from '$lib/overview/crossFilter';
 import { loadOverview } from '$lib/overview/overview';
 import { queryFilterOptions } from '$lib/queries';
 import { buildReport } from '$lib/report/reportModel';
@@ -39,12 +40,13 @@ describe('the query server and the tab give the same figures', () => {
 	});
 
 	it('overview: all sessions, a technique and condition picked, a therapist, a month range, each timepoint', async () => {
-		const views = [
-			{ filter: NO_FILTER, picks: {} },
+		const none: ChartPicks = { technique: null, condition: null };
+		const views: { filter: OutcomeFilter; picks: ChartPicks }[] = [
+			{ filter: NO_FILTER, picks: none },
 			{ filter: NO_FILTER, picks: { technique: 'swedish', condition: 'chronic_low_back_pain' } },
-			{ filter: { ...NO_FILTER, therapists: ['T01'] }, picks: {} },
-			{ filter: { ...NO_FILTER, from: '2025-03', to: '2025-08', techniques: ['deep_tissue', 'trigger_point'] }, picks: {} },
-			{ filter: { ...NO_FILTER, clinics: ['north'] }, picks: {} }
+			{ filter: { ...NO_FILTER, therapists: ['T01'] }, picks: none },
+			{ filter: { ...NO_FILTER, from: '2025-03', to: '2025-08', techniques: ['deep_tissue', 'trigger_point'] }, picks: none },
+			{ filter: { ...NO_FILTER, clinics: ['north'] }, picks: none }
 		];
 		for (const timepoint of ['pre', 'post', 'change'] as const) {
 			for (const view of views) {
