@@ -51,7 +51,7 @@ const PAGES: [string, string | RegExp][] = [
 	['./conditions', 'Pain (0-10) by session number and technique'],
 	['./rom', 'Range of motion (% of normal) by movement'],
 	['./therapists', /^Funnel plot/],
-	['./report', /^Sessions per month/]
+	['./report', /^Sessions per (week|month)/]
 ];
 
 /** The page's main text once its figures are drawn and it has stopped changing, without the line naming the dataset. */
@@ -82,6 +82,7 @@ test('every page shows the same figures on the query server as in the tab', asyn
 	await page.goto(`./data#server-token=${TOKEN}`);
 	await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toContainText(`data on the query server at ${ORIGIN}`, { timeout: 30_000 });
 	expect(new URL(page.url()).hash).toBe('');
+	await expect(page.getByRole('banner')).toContainText('Data on the query server');
 	await expect(page.getByText(/Connected to .*15,366 sessions of 1,900 clients/)).toBeVisible();
 	mkdirSync('tests/e2e/screenshots', { recursive: true });
 	await page.screenshot({ path: 'tests/e2e/screenshots/data-server-connected.png', fullPage: true });
@@ -115,18 +116,24 @@ test('the SQL console runs on the server, and pages through its rows', async ({ 
 	await expect(page.getByText(/read-only/).first()).toBeVisible();
 });
 
-test('a wrong token, or a server at another address, is refused with what to do', async ({ page }) => {
-	await page.goto('./data');
-	const section = page.getByRole('region', { name: 'Connect to a server' });
-	await section.getByLabel('Server address').fill(ORIGIN);
-	await section.getByLabel('Token').fill('not-the-token-0123456789abcdef');
-	await section.getByRole('button', { name: 'Connect' }).click();
-	await expect(section.getByRole('alert')).toContainText('token');
-	await section.getByLabel('Server address').fill('http://192.0.2.1:8787');
-	await section.getByLabel('Token').fill(TOKEN);
-	await section.getByRole('button', { name: 'Connect' }).click();
-	await expect(section.getByRole('alert')).toContainText('can reach only the server it was opened from');
-	// The demo data stay shown.
-	await page.goto('./');
-	await expect(page.getByText('Dataset: Demo data')).toBeVisible();
+test.describe('refused', () => {
+	// The browser logs the server's refusal of a wrong token as a failed request.
+	test.use({ expectedProblems: /status of 401 \(Unauthorized\)/ });
+
+	test('a wrong token, or a server at another address, is refused with what to do', async ({ page }) => {
+		await page.goto('./data');
+		const section = page.getByRole('region', { name: 'Connect to a server' });
+		await section.getByLabel('Server address').fill(ORIGIN);
+		await section.getByLabel('Token').fill('not-the-token-0123456789abcdef');
+		await section.getByRole('button', { name: 'Connect' }).click();
+		await expect(section.getByRole('alert')).toContainText('token');
+		await section.getByLabel('Server address').fill('http://192.0.2.1:8787');
+		await section.getByLabel('Token').fill(TOKEN);
+		await section.getByRole('button', { name: 'Connect' }).click();
+		await expect(section.getByRole('alert')).toContainText('can reach only the server it was opened from');
+		// The demo data stay shown.
+		await page.goto('./');
+		await expect(page.getByText('Dataset: Demo data')).toBeVisible();
+	await expect(page.getByRole('banner')).toContainText('Data stays in this browser');
+	});
 });

@@ -58,8 +58,14 @@ async function closeWhenFree(db: Connector): Promise<void> {
  * shares the same stored promise until another dataset is shown.
  */
 export function shownDataset(onPhase: (phase: StartPhase) => void = () => {}): Promise<ShownDataset> {
-	started ??= start(onPhase);
+	started ??= tracked(start(onPhase));
 	return started;
+}
+
+/** Says, for every page, whether the data shown are on a query server. */
+function tracked(shown: Promise<ShownDataset>): Promise<ShownDataset> {
+	void shown.then((s) => (engineStatus.served = s.db.served?.url ?? null)).catch(() => undefined);
+	return shown;
 }
 
 /** The shown dataset's database. */
@@ -122,7 +128,7 @@ async function startServer(onPhase: (phase: StartPhase) => void, server: ServerA
 		forgetServer();
 		setActiveDatasetId(DEMO_DATASET_ID);
 		const shown = await start(onPhase, DEMO_DATASET_ID);
-		return { ...shown, fallback: `The query server at ${server.url} could not be reached (${errorMessage(error)}); the demo data are shown.` };
+		return { ...shown, fallback: `The data on the query server at ${server.url} could not be shown (${errorMessage(error)}); the demo data are shown.` };
 	}
 }
 
@@ -184,7 +190,7 @@ async function restart(db: Connector, reason: Error): Promise<void> {
 	const name = datasetName(shown.dataset);
 	const why = errorMessage(reason instanceof EngineStopped ? reason.cause : reason);
 	engineStatus.notice = { tone: 'working', text: `The database engine stopped (${why}). Starting it again and loading ${name} from this browser…` };
-	started = start(() => {}, shown.dataset.id);
+	started = tracked(start(() => {}, shown.dataset.id));
 	engineStatus.generation++;
 	try {
 		const again = await started;
@@ -211,11 +217,11 @@ export async function showDataset(next: { db: Connector; dataset: DatasetInfo } 
 	if ('db' in next) {
 		starts++;
 		shownId = next.dataset.id;
-		started = Promise.resolve({ ...next, fallback: null });
+		started = tracked(Promise.resolve({ ...next, fallback: null }));
 		watch(next.db);
 	} else {
 		setActiveDatasetId(next.id);
-		started = start(() => {});
+		started = tracked(start(() => {}));
 	}
 	const shown = await started;
 	if (previous) {

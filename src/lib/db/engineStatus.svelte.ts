@@ -12,6 +12,8 @@ export interface EngineNotice {
 class EngineStatus {
 	generation = $state(0);
 	notice = $state<EngineNotice | null>(null);
+	/** The query server's address when the data shown are on one (remoteConnector.ts); null when they are in this tab. */
+	served = $state<string | null>(null);
 
 	dismiss(): void {
 		this.notice = null;
