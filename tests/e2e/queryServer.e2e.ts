@@ -1,24 +1,46 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test } from './fixtures';
 
 type Page = import('@playwright/test').Page;
 
 /**
- * The dashboard on a query server (npm run serve:db) over the bundled demo data, against the same demo data in the
- * tab: every page shows the same figures, suppression included, once connected under "Connect to a server".
+ * The dashboard on a query server (npm run serve:db) over the bundled demo data written as Parquet (its four tables,
+ * as a network's own store would hold them), against the same demo data in the tab: every page shows the same
+ * figures, suppression included, once connected under "Connect to a server".
  */
 const PORT = Number(process.env.E2E_SERVER_PORT ?? 4388);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const TOKEN = 'e2e-server-token-0123456789abcdef';
 
 let server: ChildProcess | undefined;
+let folder: string | undefined;
+/** The served folder's name, which names the dataset. */
+let NAME = '';
+
+/** The demo's four tables as Parquet files, written by native DuckDB with the types it reads them with. */
+async function demoParquet(): Promise<string> {
+	const dir = mkdtempSync(join(tmpdir(), 'demo-parquet-'));
+	const instance = await DuckDBInstance.create(':memory:');
+	const connection = await instance.connect();
+	for (const table of ['sessions', 'measurements', 'clients', 'therapists']) {
+		await connection.run(`COPY (SELECT * FROM read_csv('data/${table}.csv.gz')) TO '${join(dir, `${table}.parquet`)}' (FORMAT parquet)`);
+	}
+	connection.closeSync();
+	instance.closeSync();
+	return dir;
+}
 
 test.use({ baseURL: `${ORIGIN}/` });
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-	server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/server/main.ts', 'data', '--port', String(PORT), '--token', TOKEN], {
+	folder = await demoParquet();
+	NAME = folder.split('/').pop()!;
+	server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/server/main.ts', folder, '--port', String(PORT), '--token', TOKEN], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true
 	});
@@ -37,11 +59,13 @@ test.beforeAll(async () => {
 		server!.once('exit', (code) => reject(new Error(`the query server stopped (exit ${code}):\n${output}`)));
 	});
 	expect(output).toContain(`Open:   ${ORIGIN}/data#server-token=${TOKEN}`);
+	expect(output).toContain('Reading the tables clients.parquet, therapists.parquet, sessions.parquet, measurements.parquet');
 	expect(output).toContain('15,366 sessions, 1,900 clients');
 });
 
 test.afterAll(() => {
 	if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+	if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 /** The pages and a figure each draws once its data are in. */
@@ -80,7 +104,7 @@ test('every page shows the same figures on the query server as in the tab', asyn
 
 	// Connected from the link the server printed: its token is read from the address and taken out of it.
 	await page.goto(`./data#server-token=${TOKEN}`);
-	await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toContainText(`data on the query server at ${ORIGIN}`, { timeout: 30_000 });
+	await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toContainText(`${NAME} on the query server at ${ORIGIN}`, { timeout: 30_000 });
 	expect(new URL(page.url()).hash).toBe('');
 	await expect(page.getByRole('banner')).toContainText('Data on the query server');
 	await expect(page.getByText(/Connected to .*15,366 sessions of 1,900 clients/)).toBeVisible();
@@ -89,7 +113,7 @@ test('every page shows the same figures on the query server as in the tab', asyn
 
 	for (const [path, figure] of PAGES) {
 		const served = await settledText(page, path, figure);
-		await expect(page.getByText(`Dataset: data on the query server at ${ORIGIN}`)).toBeVisible();
+		await expect(page.getByText(`Dataset: ${NAME} on the query server at ${ORIGIN}`)).toBeVisible();
 		expect(served, `${path} on the server`).toBe(tab.get(path));
 	}
 	await page.screenshot({ path: 'tests/e2e/screenshots/report-server.png', fullPage: true });
