@@ -1,7 +1,8 @@
 /**
  * The benchmark's native reference: the overview's own queries (loadOverview) on native DuckDB, on the session
  * facts the page held, for the views the page showed (their URL query strings), each timed once after a warm-up.
- * Usage: npx tsx scripts/bench/nativePeer.ts <session_facts.csv> <views.json> <k> <threads>. Prints JSON: the times,
+ * Usage: npx tsx scripts/bench/nativePeer.ts <session_facts.csv | dataset.duckdb> <views.json> <k> <threads>; a
+ * .duckdb file is a query server's dataset (servedDatabase.ts), loaded as the server loads it. Prints JSON: the times,
  * and each view's filters as the overview applies them (for the Arquero peer).
  */
 import { readFileSync } from 'node:fs';
@@ -15,19 +16,28 @@ import { overviewParams, type OverviewView } from '$lib/overview/overviewParams'
 import { queryFilterOptions, queryKpis, type OutcomeFilter } from '$lib/queries';
 import { readView } from '$lib/url/viewParams';
 import { openNativeConnector } from '../../src/server/nativeConnector';
+import { loadServedData } from '../../src/server/servedData';
+import { OPEN_SETTINGS } from '$lib/db/settings';
 
 const [csv, viewsFile, kText, threadsText] = process.argv.slice(2);
 const k = Number(kText);
 const db = await openNativeConnector({ threads: Number(threadsText ?? 2) });
-// Typed as the page's table is: a column with no value in the file (no range of motion) would read as text.
-const SCORES = ['pain_pre', 'pain_post', 'stress_pre', 'stress_post', 'sleep_pre', 'sleep_post', 'rom_pct_pre', 'rom_pct_post', 'rom_pct_change'];
-const types = [...SCORES.map((c) => `${quoteLiteral(c)}: 'DOUBLE'`), `'month': 'DATE'`, `'session_number': 'INTEGER'`].join(', ');
-await db.exec(`CREATE TABLE facts_text AS SELECT * FROM read_csv(${quoteLiteral(csv)}, types = {${types}})`);
-// Its categories as ENUMs, as buildSessionFacts stores them.
-const casts = await enumCasts(db, CATEGORY_COLUMNS.map((c) => ({ column: c.column, source: c.column, from: 'facts_text' })));
-const replaced = Object.entries(casts).map(([column, cast]) => `${cast} AS ${column}`);
-await db.exec(`CREATE TABLE session_facts AS SELECT * REPLACE (${replaced.join(', ')}) FROM facts_text`);
-await buildClientCourses(db);
+if (csv.endsWith('.duckdb')) {
+	// A query server's dataset (servedDatabase.ts): loaded as the server loads it, with all the machine's memory.
+	await db.exec(OPEN_SETTINGS);
+	await db.exec('RESET memory_limit');
+	await loadServedData(db, csv);
+} else {
+	// Typed as the page's table is: a column with no value in the file (no range of motion) would read as text.
+	const SCORES = ['pain_pre', 'pain_post', 'stress_pre', 'stress_post', 'sleep_pre', 'sleep_post', 'rom_pct_pre', 'rom_pct_post', 'rom_pct_change'];
+	const types = [...SCORES.map((c) => `${quoteLiteral(c)}: 'DOUBLE'`), `'month': 'DATE'`, `'session_number': 'INTEGER'`].join(', ');
+	await db.exec(`CREATE TABLE facts_text AS SELECT * FROM read_csv(${quoteLiteral(csv)}, types = {${types}})`);
+	// Its categories as ENUMs, as buildSessionFacts stores them.
+	const casts = await enumCasts(db, CATEGORY_COLUMNS.map((c) => ({ column: c.column, source: c.column, from: 'facts_text' })));
+	const replaced = Object.entries(casts).map(([column, cast]) => `${cast} AS ${column}`);
+	await db.exec(`CREATE TABLE session_facts AS SELECT * REPLACE (${replaced.join(', ')}) FROM facts_text`);
+	await buildClientCourses(db);
+}
 // As the page does once its first chart is drawn (not timed here, as there).
 await buildOverviewRollups(db);
 const options = await queryFilterOptions(db);

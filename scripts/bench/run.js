@@ -2,22 +2,29 @@
 // person does, opens the overview, then times a fixed, seeded sequence of filter changes, each from its input event
 // to every chart redrawn and the frame painted (the page's `outcomes:overview-drawn` mark). Reads DuckDB's memory
 // through the SQL console and the page's JS heap.
-// Usage: npm run bench [-- 100000 1000000] (default 100000 1000000). Run `npm run build` first.
+// Each size is then measured through a query server (serverColumn.js): the same changes, the dashboard connected to
+// `npm run serve:db` over the same dataset. Sizes past what the tab holds (PAGE_MOST) are measured on the server only.
+// Usage: npm run bench [-- 100000 1000000] (default 100000 1000000). Run `npm run build` first. BENCH_ONLY=server
+// measures the server column alone and keeps each size's page figures from the latest.json already there.
 // Writes latest.json and latest.md to bench/results/ (or to BENCH_OUT, e.g. for CI's smoke run). Generated files are
 // cached in bench/cache/ (not in git).
 import { execFileSync, execSync, spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../find-chromium.js';
+import { measureServer } from './serverColumn.js';
 
 const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [100_000, 1_000_000];
 const CHANGES = 30;
 const port = Number(process.env.BENCH_PORT ?? 4393);
 const CACHE = 'bench/cache';
 const OUT = process.env.BENCH_OUT ?? 'bench/results';
+/** The most sessions measured in the page: the memory budget admits about 12.2 million (memoryBudget.ts). */
+const PAGE_MOST = 10_000_000;
+const ONLY_SERVER = process.env.BENCH_ONLY === 'server';
 
 const quantile = (xs, q) => {
 	const sorted = [...xs].sort((a, b) => a - b);
@@ -381,11 +388,16 @@ function markdown(report) {
 	];
 	const peer = (p) => (p ? `${p.p50} / ${p.p95} ms` : 'not measured');
 	const ratio = (r, p) => (p ? `${(r.filter.p95 / p.p95).toFixed(2)}×` : '–');
-	for (const r of report.results) {
+	for (const r of report.results.filter((r) => r.filter)) {
 		const { arquero, native, native_1_thread: single } = r.peers;
 		lines.push(
 			`| ${r.rows.toLocaleString('en-CA')} | ${(r.load_ms / 1000).toFixed(1)} s | ${(r.first_chart_ms / 1000).toFixed(1)} s | ${r.filter.p50} ms | ${r.filter.p95} ms | ${r.filter.max} ms | ${peer(arquero)} | ${ratio(r, arquero)} | ${peer(native)} | ${ratio(r, native)} | ${peer(single)} | ${ratio(r, single)} | ${r.long_tasks_over_50ms} (longest ${r.longest_task_ms} ms) | ${r.duckdb_memory_mb} MB | ${r.js_heap_mb} MB |`
 		);
+	}
+	lines.push('', '| sessions | through a query server: start | first chart | filter change p50 | p95 | native DuckDB queried directly p50 / p95 | server ÷ native (p95) |', '|---|---|---|---|---|---|---|');
+	for (const r of report.results.filter((r) => r.server)) {
+		const s = r.server;
+		lines.push(`| ${r.rows.toLocaleString('en-CA')} | ${(s.start_ms / 1000).toFixed(1)} s | ${(s.first_chart_ms / 1000).toFixed(1)} s | ${s.p50} ms | ${s.p95} ms | ${peer(s.native)} | ${(s.p95 / s.native.p95).toFixed(2)}× |`);
 	}
 	lines.push(
 		'',
@@ -407,8 +419,18 @@ const browser = await chromium.launch({
 	]
 });
 try {
+	const previous = ONLY_SERVER && existsSync(join(OUT, 'latest.json')) ? JSON.parse(readFileSync(join(OUT, 'latest.json'), 'utf8')) : null;
 	const results = [];
-	for (const rows of sizes) results.push(await measure(browser, rows));
+	for (const rows of sizes) {
+		let result;
+		if (rows > PAGE_MOST) result = { rows, page: `not measured: past the ${PAGE_MOST.toLocaleString('en-CA')} sessions the tab is measured with` };
+		else if (ONLY_SERVER) {
+			const kept = previous?.results.find((r) => r.rows === rows);
+			result = kept ? { ...kept, page_commit: kept.page_commit ?? previous.commit } : { rows, page: 'not measured in this run' };
+		} else result = await measure(browser, rows);
+		result.server = await measureServer(browser, rows, { cachedExport, runFilterSequence });
+		results.push(result);
+	}
 	const report = {
 		commit: execSync('git rev-parse HEAD').toString().trim(),
 		date: new Date().toISOString(),

@@ -25,6 +25,9 @@ export const AIMS = {
 	filterP95Ms: 100,
 	/** The page's p95 over Arquero's, at a million sessions: at most half. */
 	arqueroRatio: 0.5,
+	/** Through a query server at ten million sessions: a filter change repainted within this (p95), and at most this over native DuckDB queried directly. */
+	serverTenMillionP95Ms: 250,
+	serverNativeRatio: 1.5,
 	/** The page's p95 over native DuckDB's, at a million sessions: at most twice. */
 	nativeRatio: 2,
 	/** Ten million sessions: a filter change within 250 ms (p95). */
@@ -57,8 +60,13 @@ export const AIMS = {
  *   remembered_views: number, views_from_rollups: number, long_tasks_over_50ms: number, longest_task_ms: number,
  *   peers: { arquero: PeerTimes | null, native: PeerTimes | null, native_1_thread: PeerTimes | null },
  *   duckdb_memory_mb: number, js_heap_mb: number,
- *   reload_first_chart_ms?: number, reload_first_result_ms?: number, reload_duckdb_memory_mb?: number, load_parts_ms?: number[]
+ *   reload_first_chart_ms?: number, reload_first_result_ms?: number, reload_duckdb_memory_mb?: number, load_parts_ms?: number[],
+ *   page?: string, page_commit?: string, server?: ServerRun
  * }} BenchRun
+ * @typedef {{
+ *   p50: number, p95: number, max: number, changes: number, filter_ms: number[], first_chart_ms: number, start_ms: number,
+ *   generate_s: number | null, native: PeerTimes
+ * }} ServerRun
  * @typedef {{ commit: string, date: string, machine: string, results: BenchRun[] }} BenchResults
  * @typedef {{ startup: StartupResults | null, imports: ImportResults | null, bench: BenchResults | null }} PerformanceResults
  */
@@ -175,7 +183,8 @@ function benchSection(bench) {
 		'| sessions | import to queryable | first chart | rollups built after it | filter change p50 | p95 | slowest | every session (Clear filters) | tasks over 50 ms (longest) | longest task while keeping | DuckDB memory | JS heap |',
 		'|---|---|---|---|---|---|---|---|---|---|---|---|'
 	];
-	for (const r of bench.results) {
+	const inPage = bench.results.filter((r) => r.filter);
+	for (const r of inPage) {
 		const cleared = r.all_sessions_view_ms === null ? 'remembered' : `${millis(r.all_sessions_view_ms)} (${millis(r.all_sessions_view_queries_ms ?? 0)} of queries)`;
 		lines.push(
 			`| ${count(r.rows)} | ${seconds(r.load_ms)}${(r.load_parts_ms?.length ?? 1) > 1 ? ` (${r.load_parts_ms?.length} files, each added to the dataset)` : ''} | ${seconds(r.first_chart_ms)} | ${seconds(r.rollups_built_after_first_chart_ms)} | ${millis(r.filter.p50)} | ${millis(r.filter.p95)} | ${millis(r.filter.max)} | ${cleared} | ${r.long_tasks_over_50ms} (${millis(r.longest_task_ms)}) | ${seconds(r.longest_task_while_keeping_ms)} | ${count(r.duckdb_memory_mb)} MB | ${count(r.js_heap_mb)} MB |`
@@ -188,13 +197,13 @@ function benchSection(bench) {
 		'| sessions | page p50 / p95 | Arquero p50 / p95 | page ÷ Arquero | native DuckDB, 2 threads, p50 / p95 | page ÷ native | native DuckDB, 1 thread, p50 / p95 | page ÷ native 1 thread |',
 		'|---|---|---|---|---|---|---|---|'
 	);
-	for (const r of bench.results) {
+	for (const r of inPage) {
 		const { arquero, native, native_1_thread: single } = r.peers;
 		lines.push(
 			`| ${count(r.rows)} | ${r.filter.p50} / ${r.filter.p95} ms | ${peerTimes(arquero)} | ${peerRatio(r, arquero)} | ${peerTimes(native)} | ${peerRatio(r, native)} | ${peerTimes(single)} | ${peerRatio(r, single)} |`
 		);
 	}
-	const kept = bench.results.filter((r) => r.reload_first_chart_ms !== undefined);
+	const kept = inPage.filter((r) => r.reload_first_chart_ms !== undefined);
 	if (kept.length > 0) {
 		lines.push(
 			'',
@@ -209,7 +218,39 @@ function benchSection(bench) {
 			);
 		}
 	}
-	lines.push('', ...aims(bench), '', ...changes(bench));
+	const outOfPage = bench.results.filter((r) => !r.filter);
+	if (outOfPage.length > 0) lines.push('', ...outOfPage.map((r) => `At ${count(r.rows)} sessions the page was ${r.page ?? 'not measured'}.`));
+	const older = [...new Set(inPage.map((r) => r.page_commit).filter((c) => c !== undefined))];
+	if (older.length > 0) lines.push('', `The page's figures are from commit ${older.map((c) => c.slice(0, 7)).join(', ')}'s run; the server's were measured with the commit above.`);
+	lines.push('', ...serverSection(bench), '', ...aims(bench), '', ...changes(bench));
+	return lines;
+}
+
+/** @param {BenchResults} bench */
+function serverSection(bench) {
+	const served = bench.results.filter((r) => r.server);
+	if (served.length === 0) return ['Through a query server: not measured in this run.'];
+	const lines = [
+		'Through a query server (`npm run serve:db` on this machine, 2 cores, over a DuckDB file of the same dataset; [scale.md](scale.md)): the same changes, the dashboard connected to it, each from the input event to every chart painted; and the same views\' queries on native DuckDB queried directly (2 threads, no HTTP, no drawing):',
+		'',
+		'| sessions | server start (every derived table built) | first chart | filter change p50 | p95 | slowest | native DuckDB queried directly p50 / p95 | server ÷ native (p95) |',
+		'|---|---|---|---|---|---|---|---|'
+	];
+	for (const r of served) {
+		const s = /** @type {ServerRun} */ (r.server);
+		lines.push(
+			`| ${count(r.rows)} | ${seconds(s.start_ms)} | ${seconds(s.first_chart_ms)} | ${millis(s.p50)} | ${millis(s.p95)} | ${millis(s.max)} | ${s.native.p50} / ${s.native.p95} ms | ${ratio(s.p95 / s.native.p95)} |`
+		);
+	}
+	const ten = served.find((r) => r.rows === 10_000_000)?.server;
+	const largest = served.at(-1);
+	lines.push('');
+	if (ten) {
+		lines.push(
+			`Aims through the server at ten million sessions: a filter change within ${millis(AIMS.serverTenMillionP95Ms)} (p95): ${met(ten.p95 <= AIMS.serverTenMillionP95Ms)} (${millis(ten.p95)}); at most ${AIMS.serverNativeRatio}× native DuckDB queried directly: ${met(ten.p95 / ten.native.p95 <= AIMS.serverNativeRatio)} (${ratio(ten.p95 / ten.native.p95)}).`
+		);
+	} else lines.push('Aims through the server at ten million sessions: not measured in this run.');
+	if (largest && largest.server?.generate_s) lines.push('', `The ${count(largest.rows)}-session dataset took ${count(largest.server.generate_s)} s to make in this run.`);
 	return lines;
 }
 
@@ -253,7 +294,7 @@ function aims(bench) {
 
 /** @param {BenchResults} bench */
 function changes(bench) {
-	return bench.results.map((r) => {
+	return bench.results.filter((r) => r.filter).map((r) => {
 		const parts = [
 			`${r.remembered_views} of the ${r.filter.changes} changes came back from the page's memory of views`,
 			`${r.views_from_rollups} read the rollups`,
