@@ -32,6 +32,16 @@ describe('the only-me view', () => {
 		expect(privacy.screenK).toBe(DEFAULT_K);
 	});
 
+	test("is never offered for a query server's data: a network's pooled data are not the holder's own", async () => {
+		const { privacy, ONLY_ME_KEY_PREFIX } = await settings();
+		localStorage.setItem(ONLY_ME_KEY_PREFIX + 'server', 'on');
+		privacy.showing('server');
+		expect(privacy.onlyMeOffered).toBe(false);
+		expect(privacy.onlyMe).toBe(false);
+		expect(() => (privacy.onlyMe = true)).toThrow('invalid dataset for the only-me view: server');
+		expect(privacy.screenK).toBe(DEFAULT_K);
+	});
+
 	test('is off by default for a kept dataset; on, the screen shows every group while k stays for what leaves', async () => {
 		const { privacy } = await settings();
 		privacy.showing('kept-1');

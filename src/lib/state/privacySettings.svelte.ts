@@ -1,6 +1,13 @@
 import { DEFAULT_K, HOLDER_K, MIN_K } from '$lib/disclosure';
 import { DEMO_DATASET_ID } from '$lib/storage/datasetInfo';
 import { activeDatasetId, ONLY_ME_KEY_PREFIX } from '$lib/storage/datasetStore';
+import { SERVER_DATASET_ID } from '$lib/storage/serverConnection';
+
+/**
+ * Datasets the only-me view is never offered for: the demo data, and a query server's (a network's pooled data are
+ * not the holder's own clinic's).
+ */
+const NO_ONLY_ME = new Set([DEMO_DATASET_ID, SERVER_DATASET_ID]);
 
 export { ONLY_ME_KEY_PREFIX };
 
@@ -14,9 +21,9 @@ function storedK(): number {
 	return Number.isInteger(value) && value >= MIN_K ? value : DEFAULT_K;
 }
 
-/** Whether the only-me view was left on for a dataset; never for the demo data. */
+/** Whether the only-me view was left on for a dataset; never for the demo data or a query server's. */
 function storedOnlyMe(dataset: string | null): boolean {
-	if (!hasStorage() || dataset === null || dataset === DEMO_DATASET_ID) return false;
+	if (!hasStorage() || dataset === null || NO_ONLY_ME.has(dataset)) return false;
 	return localStorage.getItem(ONLY_ME_KEY_PREFIX + dataset) === 'on';
 }
 
@@ -73,7 +80,7 @@ export class PrivacySettings {
 
 	/** The only-me view can be offered: a kept dataset is shown, not the demo data. */
 	get onlyMeOffered(): boolean {
-		return this.#dataset !== null && this.#dataset !== DEMO_DATASET_ID;
+		return this.#dataset !== null && !NO_ONLY_ME.has(this.#dataset);
 	}
 
 	/** The only-me view is on for the dataset shown. */
