@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { ARROW_STREAM_TYPE, authorization, DATASET_PATH, MAX_REQUEST_BYTES, MAX_SENT_ROWS, QUERY_PATH, QueryRequest, type ServerDataset } from '$lib/db/serverProtocol';
 import { guardStatement } from '$lib/sqlConsole/statementGuard';
 import { errorMessage } from '$lib/errorMessage';
@@ -79,14 +78,20 @@ function duckdbMessage(cause: unknown): string {
 /** Runs a query on a connection of the pool, stopped after the time limit; its result as Arrow IPC. */
 async function runQuery(options: QueryServerOptions, request: QueryRequest): Promise<Uint8Array> {
 	const sql = guardedSql(request.sql);
-	return options.pool.with(async (connection: DuckDBConnection) => {
+	return options.pool.with(async ({ connection, statements }) => {
 		let timedOut = false;
 		const timer = setTimeout(() => {
 			timedOut = true;
 			connection.interrupt();
 		}, options.queryTimeoutMs);
 		try {
-			const reader = await connection.runAndReadUntil(sql, MAX_SENT_ROWS + 1, request.params as never[]);
+			// Prepared once per connection and kept while among the recently used: the page runs the same few queries
+			// with other values bound on every filter change.
+			const reader = await statements.with(sql, ({ statement }) => {
+				statement.clearBindings();
+				if (request.params.length > 0) statement.bind(request.params as never[]);
+				return statement.runAndReadUntil(MAX_SENT_ROWS + 1);
+			});
 			if (reader.currentRowCount > MAX_SENT_ROWS) {
 				throw new Refusal(400, `The result has more than ${MAX_SENT_ROWS.toLocaleString('en-CA')} rows, the most the server sends: add a LIMIT or aggregate.`);
 			}

@@ -98,7 +98,7 @@ export async function startQueryServer(options: ServerOptions): Promise<RunningS
 			async close() {
 				await new Promise<void>((resolve) => server.close(() => resolve()));
 				server.closeAllConnections();
-				pool.close();
+				await pool.close();
 				await db.close();
 			}
 		};
