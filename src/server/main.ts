@@ -11,7 +11,7 @@ import { ServedDataError } from './servedDataError';
 import { DEFAULT_PORT, DEFAULT_QUERY_TIMEOUT_MS, startQueryServer } from './startServer';
 import { isBuiltApp } from './staticApp.js';
 
-const USAGE = `Usage: npm run serve:db -- PATH [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--token TOKEN] [--query-timeout 30] [--save FILE.duckdb] [--threads N] [--memory 16GB]
+const USAGE = `Usage: npm run serve:db -- PATH [--port ${DEFAULT_PORT}, or PORT] [--host 127.0.0.1] [--token TOKEN] [--query-timeout 30] [--save FILE.duckdb] [--threads N] [--memory 16GB]
   PATH  a DuckDB database file, a folder with sessions, measurements, clients and therapists tables (.parquet, .csv or .csv.gz),
         or a folder of the app's exports (.parquet or .csv, one file per clinic)`;
 
@@ -61,7 +61,7 @@ try {
 	const server = await startQueryServer({
 		data: positionals[0],
 		host: values.host,
-		port: number(values.port, 'port', DEFAULT_PORT),
+		port: number(values.port ?? process.env.PORT, 'port', DEFAULT_PORT),
 		token: values.token ?? process.env.OUTCOMES_SERVER_TOKEN,
 		appDir,
 		queryTimeoutMs: number(values['query-timeout'], 'query-timeout', DEFAULT_QUERY_TIMEOUT_MS / 1000) * 1000,

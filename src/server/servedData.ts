@@ -108,8 +108,26 @@ async function attachDatabaseFile(db: Connector, file: string): Promise<void> {
 		current = info?.version === DERIVED_TABLES_VERSION && DERIVED_TABLES.every((t) => stored.has(t));
 	}
 	await loadReferenceTables(db);
-	for (const table of current ? KEPT_TABLES : canonicalNames) {
-		await db.exec(`CREATE OR REPLACE VIEW ${quoteIdentifier(table)} AS SELECT * FROM ${SERVED_FILE}.main.${quoteIdentifier(table)}`);
+	// The canonical tables as the schema types them: a column the file lacks is empty if optional, an error if required.
+	for (const { name, schema } of CANONICAL_TABLES) {
+		const present = new Set(
+			(
+				await db.query<{ name: string }>(
+					`SELECT column_name AS name FROM duckdb_columns() WHERE database_name = ? AND schema_name = 'main' AND table_name = ?`,
+					[SERVED_FILE, name]
+				)
+			).map((c) => c.name)
+		);
+		const specs = tableColumns(schema);
+		const required = specs.filter((c) => !c.optional && !present.has(c.name));
+		if (required.length > 0) throw new ServedDataError(`${basename(file)}: its ${name} table has no ${required.map((c) => c.name).join(', ')} column.`);
+		const select = specs.map((c) => (present.has(c.name) ? `CAST(${quoteIdentifier(c.name)} AS ${c.sqlType})` : `NULL::${c.sqlType}`) + ` AS ${quoteIdentifier(c.name)}`);
+		await db.exec(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT ${select.join(', ')} FROM ${SERVED_FILE}.main.${quoteIdentifier(name)}`);
+	}
+	if (current) {
+		for (const table of DERIVED_TABLES) {
+			await db.exec(`CREATE OR REPLACE VIEW ${quoteIdentifier(table)} AS SELECT * FROM ${SERVED_FILE}.main.${quoteIdentifier(table)}`);
+		}
 	}
 	if (!current) {
 		await buildSessionFacts(db);
