@@ -15,7 +15,7 @@ import { loadOverview } from '$lib/overview/overview';
 import { overviewParams, type OverviewView } from '$lib/overview/overviewParams';
 import { queryFilterOptions, queryKpis, type OutcomeFilter } from '$lib/queries';
 import { readView } from '$lib/url/viewParams';
-import { openNativeConnector } from '../../src/server/nativeConnector';
+import { machineMemoryLimit, openNativeConnector } from '../../src/server/nativeConnector';
 import { loadServedData } from '../../src/server/servedData';
 import { OPEN_SETTINGS } from '$lib/db/settings';
 
@@ -25,7 +25,7 @@ const db = await openNativeConnector({ threads: Number(threadsText ?? 2) });
 if (csv.endsWith('.duckdb')) {
 	// A query server's dataset (servedDatabase.ts): loaded as the server loads it, with all the machine's memory.
 	await db.exec(OPEN_SETTINGS);
-	await db.exec('RESET memory_limit');
+	await db.exec(machineMemoryLimit());
 	await loadServedData(db, csv);
 } else {
 	// Typed as the page's table is: a column with no value in the file (no range of motion) would read as text.

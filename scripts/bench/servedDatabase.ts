@@ -16,7 +16,7 @@ import { CANONICAL_TABLES, tableColumns } from '$lib/schema';
 import { OPEN_SETTINGS } from '$lib/db/settings';
 import { quoteIdentifier, quoteLiteral } from '$lib/db/sql';
 import { importFiles } from '../../src/server/importFiles';
-import { openNativeConnector } from '../../src/server/nativeConnector';
+import { machineMemoryLimit, openNativeConnector } from '../../src/server/nativeConnector';
 
 const [out, ...rest] = process.argv.slice(2);
 if (!out || rest.length === 0) throw new Error('usage: servedDatabase.ts <out.duckdb> <export.csv> [...] | --copies <N> <from.duckdb>');
@@ -24,7 +24,7 @@ if (existsSync(out)) throw new Error(`${out} exists already`);
 const started = performance.now();
 const db = await openNativeConnector();
 await db.exec(OPEN_SETTINGS);
-await db.exec('RESET memory_limit');
+await db.exec(machineMemoryLimit());
 await db.exec(`ATTACH ${quoteLiteral(resolve(out))} AS out_file`);
 
 /** The ids a copy makes distinct, per table. */

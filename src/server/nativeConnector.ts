@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { QueryError, type Connector, type Row, type SqlParam } from '$lib/db/connector';
@@ -11,6 +11,14 @@ const bound = (params: readonly SqlParam[]) => params as DuckDBValue[];
 function plainRow(row: Record<string, unknown>): Row {
 	for (const key of Object.keys(row)) if (typeof row[key] === 'bigint') row[key] = Number(row[key]);
 	return row;
+}
+
+/**
+ * DuckDB's own default memory limit, 80% of the machine's, as a statement: after OPEN_SETTINGS (the page's 3 GiB)
+ * a RESET changes what current_setting says but not the limit the buffer manager keeps, so it is set explicitly.
+ */
+export function machineMemoryLimit(share = 0.8): string {
+	return `SET memory_limit = '${Math.floor((totalmem() * share) / 2 ** 20)}MiB'`;
 }
 
 export interface NativeConnector extends Connector {

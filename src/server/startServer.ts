@@ -4,7 +4,7 @@ import { DATA_CATALOG, LOCK_SETTINGS, OPEN_SETTINGS } from '$lib/db/settings';
 import type { ServerDataset } from '$lib/db/serverProtocol';
 import { buildRollupTables } from '$lib/queries/overviewRollups';
 import { ConnectionPool } from './connectionPool';
-import { openNativeConnector } from './nativeConnector';
+import { machineMemoryLimit, openNativeConnector } from './nativeConnector';
 import { createQueryServer } from './queryServer';
 import { loadServedData, saveServedData } from './servedData';
 import { ServedDataError } from './servedDataError';
@@ -65,7 +65,7 @@ export async function startQueryServer(options: ServerOptions): Promise<RunningS
 	const db = await openNativeConnector({ threads: options.threads });
 	try {
 		await db.exec(OPEN_SETTINGS);
-		await db.exec(options.memoryLimit ? `SET memory_limit = '${options.memoryLimit.replace(/[^0-9A-Za-z.%]/g, '')}'` : 'RESET memory_limit');
+		await db.exec(options.memoryLimit ? `SET memory_limit = '${options.memoryLimit.replace(/[^0-9A-Za-z.%]/g, '')}'` : machineMemoryLimit());
 		const dataset = await loadServedData(db, options.data, log);
 		log(`Building the overview's rollups for ${dataset.sessions.toLocaleString('en-CA')} sessions`);
 		await buildRollupTables(db);
