@@ -118,11 +118,8 @@ async function attachDatabaseFile(db: Connector, file: string): Promise<void> {
 				)
 			).map((c) => c.name)
 		);
-		const specs = tableColumns(schema);
-		const required = specs.filter((c) => !c.optional && !present.has(c.name));
-		if (required.length > 0) throw new ServedDataError(`${basename(file)}: its ${name} table has no ${required.map((c) => c.name).join(', ')} column.`);
-		const select = specs.map((c) => (present.has(c.name) ? `CAST(${quoteIdentifier(c.name)} AS ${c.sqlType})` : `NULL::${c.sqlType}`) + ` AS ${quoteIdentifier(c.name)}`);
-		await db.exec(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT ${select.join(', ')} FROM ${SERVED_FILE}.main.${quoteIdentifier(name)}`);
+		const select = schemaColumns(schema, present, `${basename(file)}: its ${name} table`);
+		await db.exec(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT ${select} FROM ${SERVED_FILE}.main.${quoteIdentifier(name)}`);
 	}
 	if (current) {
 		for (const table of DERIVED_TABLES) {
@@ -133,6 +130,17 @@ async function attachDatabaseFile(db: Connector, file: string): Promise<void> {
 		await buildSessionFacts(db);
 		await buildClientCourses(db);
 	}
+}
+
+/**
+ * A canonical table's columns as the schema types them, from a source holding the columns `present`: each cast to
+ * its type, a missing optional one empty; a missing required one is an error naming `source`.
+ */
+function schemaColumns(schema: (typeof CANONICAL_TABLES)[number]['schema'], present: ReadonlySet<string>, source: string): string {
+	const specs = tableColumns(schema);
+	const required = specs.filter((c) => !c.optional && !present.has(c.name));
+	if (required.length > 0) throw new ServedDataError(`${source} has no ${required.map((c) => c.name).join(', ')} column.`);
+	return specs.map((c) => (present.has(c.name) ? `CAST(${quoteIdentifier(c.name)} AS ${c.sqlType})` : `NULL::${c.sqlType}`) + ` AS ${quoteIdentifier(c.name)}`).join(', ');
 }
 
 /** The four tables from a folder: CSV as the page reads the demo data; Parquet with the schema's columns and types. */
@@ -149,27 +157,31 @@ async function loadCanonicalFolder(db: Connector, folder: string): Promise<void>
 	for (const [i, { name, schema }] of CANONICAL_TABLES.entries()) {
 		const from = paths[i].endsWith('.parquet') ? `read_parquet(${quoteLiteral(paths[i])})` : `read_csv(${quoteLiteral(paths[i])}, header = true, all_varchar = true)`;
 		const present = new Set((await db.query<{ name: string }>(`SELECT column_name AS name FROM (DESCRIBE SELECT * FROM ${from})`)).map((c) => c.name));
-		const specs = tableColumns(schema);
-		const required = specs.filter((c) => !c.optional && !present.has(c.name));
-		if (required.length > 0) throw new ServedDataError(`${basename(paths[i])} has no ${required.map((c) => c.name).join(', ')} column.`);
-		const select = specs.map((c) => (present.has(c.name) ? `CAST(${quoteIdentifier(c.name)} AS ${c.sqlType})` : `NULL::${c.sqlType}`) + ` AS ${quoteIdentifier(c.name)}`);
-		await db.exec(`CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS SELECT ${select.join(', ')} FROM ${from}`);
+		const select = schemaColumns(schema, present, basename(paths[i]));
+		await db.exec(`CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS SELECT ${select} FROM ${from}`);
 	}
 	await buildSessionFacts(db);
 	await buildClientCourses(db);
 }
 
 /**
- * Writes the dataset as the server holds it to a new DuckDB database file: the four canonical tables, the session
- * facts and client courses, and the info table with their version, so that serving the file next time builds
- * nothing but the overview's rollups.
+ * Writes tables of the database to the catalog of an attached database file, and with the session facts and
+ * client courses the info table with their version, so that serving the file builds nothing but the overview's
+ * rollups.
  */
+export async function saveTables(db: Connector, catalog: string, tables: readonly string[]): Promise<void> {
+	for (const table of tables) await db.exec(`CREATE TABLE ${catalog}.main.${quoteIdentifier(table)} AS SELECT * FROM ${quoteIdentifier(table)}`);
+	if (DERIVED_TABLES.every((t) => tables.includes(t))) {
+		await db.exec(`CREATE TABLE ${catalog}.main.${INFO_TABLE} AS SELECT ${DERIVED_TABLES_VERSION} AS derived_version, now()::VARCHAR AS saved_at`);
+	}
+}
+
+/** Writes the dataset as the server holds it (the four tables, session facts, client courses) to a new DuckDB file. */
 export async function saveServedData(db: Connector, file: string): Promise<void> {
 	if (existsSync(file)) throw new ServedDataError(`${file} exists already: choose a new file name to save to.`);
 	await db.exec(`ATTACH ${quoteLiteral(resolve(file))} AS saved_file`);
 	try {
-		for (const table of KEPT_TABLES) await db.exec(`CREATE TABLE saved_file.main.${quoteIdentifier(table)} AS SELECT * FROM ${quoteIdentifier(table)}`);
-		await db.exec(`CREATE TABLE saved_file.main.${INFO_TABLE} AS SELECT ${DERIVED_TABLES_VERSION} AS derived_version, now()::VARCHAR AS saved_at`);
+		await saveTables(db, 'saved_file', KEPT_TABLES);
 	} finally {
 		await db.exec('DETACH saved_file');
 	}
