@@ -369,6 +369,8 @@ async function measure(browser, rows) {
 			long_tasks_over_50ms: longTasks.filter((d) => d > 50).length,
 			longest_task_ms: Math.max(0, ...longTasks),
 			peers: { arquero, native, native_1_thread },
+			/** Why the references are null: they read the session facts through the SQL console, which keeps a million rows. */
+			...(reference ? {} : { peers_not_run: 'the SQL console keeps at most 1,000,000 rows of the session facts the references read; native DuckDB over the same rows is server.native' }),
 			duckdb_memory_mb,
 			js_heap_mb: round(heap.usedSize / 1048576)
 		};
