@@ -18,7 +18,7 @@ const INFO_TABLE = 'dashboard_info';
 const SERVED_FILE = 'served_file';
 const DATABASE_EXTENSIONS = new Set(['.duckdb', '.db', '.ddb']);
 /** The files a folder of clinic exports may hold: what the page's import reads, one dataset from all of them. */
-const EXPORT_EXTENSIONS = ['.parquet', '.csv', '.csv.gz', '.tsv', '.txt', '.zip', '.xlsx', '.json', '.ndjson'];
+const EXPORT_EXTENSIONS = ['.parquet', '.csv', '.csv.gz', '.tsv', '.tsv.gz', '.zip', '.xlsx', '.json', '.ndjson'];
 
 const canonicalNames = CANONICAL_TABLES.map((t) => t.name);
 const hasExtension = (file: string, extensions: readonly string[]) => extensions.some((e) => file.toLowerCase().endsWith(e));
