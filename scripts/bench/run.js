@@ -5,7 +5,8 @@
 // Each size is then measured through a query server (serverColumn.js): the same changes, the dashboard connected to
 // `npm run serve:db` over the same dataset. Sizes past what the tab holds (PAGE_MOST) are measured on the server only.
 // Usage: npm run bench [-- 100000 1000000] (default 100000 1000000). Run `npm run build` first. BENCH_ONLY=server
-// measures the server column alone and keeps each size's page figures from the latest.json already there.
+// measures the server column alone and keeps each size's page figures from the latest.json already there;
+// BENCH_SERVER=0 leaves the server column out (CI's smoke run).
 // Writes latest.json and latest.md to bench/results/ (or to BENCH_OUT, e.g. for CI's smoke run). Generated files are
 // cached in bench/cache/ (not in git).
 import { execFileSync, execSync, spawn } from 'node:child_process';
@@ -430,7 +431,7 @@ try {
 			const kept = previous?.results.find((r) => r.rows === rows);
 			result = kept ? { ...kept, page_commit: kept.page_commit ?? previous.commit } : { rows, page: 'not measured in this run' };
 		} else result = await measure(browser, rows);
-		result.server = await measureServer(browser, rows, { cachedExport, runFilterSequence });
+		if (process.env.BENCH_SERVER !== '0') result.server = await measureServer(browser, rows, { cachedExport, runFilterSequence });
 		results.push(result);
 	}
 	const report = {
