@@ -2,7 +2,7 @@
 import { ROM_MOVEMENTS } from '../../src/lib/domain/romMovements';
 import type { PlannedClient } from './population';
 import type { Random } from './random';
-import { BASELINE_SD, CONDITION_PROFILES, COURSE, THERAPIST_PAIN_EFFECT, type RomSpec } from './scenario';
+import { BASELINE_SD, CONDITION_PROFILES, COURSE, STALL, THERAPIST_PAIN_EFFECT, type RomSpec } from './scenario';
 import type { Side } from './types';
 
 export interface RomTruth {
@@ -25,6 +25,8 @@ export interface ClientTruth {
 	maxStressImprovement: number;
 	maxSleepImprovement: number;
 	rom: RomTruth[];
+	/** The last session pain improved at, for a client of the planted group who stops improving (STALL); else null. */
+	stallAfter: number | null;
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -34,8 +36,16 @@ export function courseFraction(sessionNumber: number, timeConstant: number): num
 	return 1 - Math.exp(-(sessionNumber - 1) / timeConstant);
 }
 
-export const truePain = (t: ClientTruth, s: number) =>
+/** True pain at session s had the client kept improving (the course their attendance follows). */
+export const plannedPain = (t: ClientTruth, s: number) =>
 	clamp(t.painBaseline - t.maxPainImprovement * courseFraction(s, COURSE.timeConstant), 0, 10);
+
+/** True pain at session s: the planned course, or for the planted group the stall and drift back after stallAfter. */
+export function truePain(t: ClientTruth, s: number): number {
+	if (t.stallAfter === null || s <= t.stallAfter) return plannedPain(t, s);
+	const ceiling = Math.min(10, plannedPain(t, 1) + STALL.aboveStart);
+	return Math.min(ceiling, plannedPain(t, t.stallAfter) + STALL.driftPerSession * (s - t.stallAfter));
+}
 export const trueStress = (t: ClientTruth, s: number) =>
 	clamp(t.stressBaseline - t.maxStressImprovement * courseFraction(s, COURSE.timeConstant), 0, 10);
 export const trueSleep = (t: ClientTruth, s: number) =>
@@ -66,7 +76,7 @@ function drawRom(spec: RomSpec, client: PlannedClient, rng: Random): RomTruth[] 
 	}));
 }
 
-export function drawClientTruth(client: PlannedClient, rng: Random): ClientTruth {
+export function drawClientTruth(client: PlannedClient, rng: Random, stallAfter: number | null = null): ClientTruth {
 	const profile = CONDITION_PROFILES[client.row.primary_condition];
 	const course = profile.techniques.find((t) => t.technique === client.courseTechnique);
 	if (!course) throw new Error(`invalid course technique for ${client.row.primary_condition}: ${client.courseTechnique}`);
@@ -79,6 +89,7 @@ export function drawClientTruth(client: PlannedClient, rng: Random): ClientTruth
 		maxPainImprovement: Math.max(0, course.pain + therapistEffect),
 		maxStressImprovement: course.stress ?? profile.stressImprovement,
 		maxSleepImprovement: course.sleep ?? profile.sleepImprovement,
-		rom: profile.rom.flatMap((spec) => drawRom(spec, client, rng))
+		rom: profile.rom.flatMap((spec) => drawRom(spec, client, rng)),
+		stallAfter
 	};
 }

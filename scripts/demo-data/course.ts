@@ -34,7 +34,7 @@ function nextSessionDay(day: number, rng: Random): number {
 /** Points the client's own outcome improved since session 1, as the client would see it. */
 function feltImprovement(client: PlannedClient, first: SessionScores, now: SessionScores): number {
 	switch (CONDITION_PROFILES[client.row.primary_condition].primaryOutcome) {
-		case 'pain': return first.pain.pre - now.pain.pre;
+		case 'pain': return first.plannedPainPre - now.plannedPainPre;
 		case 'stress': return first.stress.pre - now.stress.pre;
 		case 'sleep': return now.sleep.pre - first.sleep.pre;
 	}
@@ -47,8 +47,8 @@ export function dropoutChance(sessionNumber: number, improvement: number): numbe
 	return base * multiplier;
 }
 
-export function simulateCourse(client: PlannedClient, rng: Random): SimulatedCourse {
-	const truth = drawClientTruth(client, rng);
+export function simulateCourse(client: PlannedClient, rng: Random, stallAfter: number | null = null): SimulatedCourse {
+	const truth = drawClientTruth(client, rng, stallAfter);
 	const sessions: SimulatedSession[] = [];
 	let day = openDay(client.startDay, 0);
 	for (let n = 1; n <= DROPOUT.maxSessions && day <= LAST_DAY; n++) {

@@ -209,5 +209,18 @@ export const DROPOUT = {
 	maxSessions: 20
 };
 
+/**
+ * A planted group whose pain stops improving part-way through the course (what the "Clients not on track" page is
+ * there to find). Candidates: clients of conditions judged by pain whose course is still running in the data's last
+ * `stillComingDays` days, with at least `stallAfter + sessionsAfter` sessions. Each is chosen with chance `share`,
+ * with `stallAfter` drawn from `firstSession`..`lastSession`, by a random stream of its own. From session
+ * `stallAfter` on, a chosen client's true pain no longer falls: it climbs back by `driftPerSession` points a session,
+ * to at most `aboveStart` points above where it started. Their attendance is as it would have been without the
+ * stall, so every session, and every other client's rows, are as without the group: only these clients' pain differs.
+ */
+export const STALL = {
+	share: 0.25, firstSession: 2, lastSession: 4, sessionsAfter: 3, stillComingDays: 42, driftPerSession: 0.75, aboveStart: 2
+};
+
 /** Share of rows removed at random: rom rows (pre and post), sleep rows (pre and post), other post rows. */
 export const MISSING = { post: 0.02, sleep: 0.03, rom: 0.04 };

@@ -1,5 +1,5 @@
 /** What is observed at one session: the truth plus measurement noise, then the within-session change. */
-import { truePain, trueRom, trueSleep, trueStress, type ClientTruth } from './clientTruth';
+import { plannedPain, truePain, trueRom, trueSleep, trueStress, type ClientTruth } from './clientTruth';
 import type { Random } from './random';
 import { FLARE, MEASUREMENT_SD, WITHIN_SESSION } from './scenario';
 import type { Pressure, Side } from './types';
@@ -16,6 +16,8 @@ export interface RomScore extends PrePost {
 
 export interface SessionScores {
 	pain: PrePost;
+	/** Pain before the session had the client kept to their planned course (the same noise): drop-out reads it. */
+	plannedPainPre: number;
 	stress: PrePost;
 	sleep: PrePost;
 	rom: RomScore[];
@@ -25,8 +27,10 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 
 /** A 0-10 rating of a true value: noise, then rounded and clipped like a real answer. */
 function rate(trueValue: number, sd: number, rng: Random): number {
-	return clamp(Math.round(rng.normal(trueValue, sd)), 0, 10);
+	return answer(rng.normal(trueValue, sd));
 }
+
+const answer = (value: number) => clamp(Math.round(value), 0, 10);
 
 /** Post between 0 and pre. */
 function afterDrop(pre: number, meanDrop: number, sd: number, rng: Random): number {
@@ -42,12 +46,16 @@ function painAfter(pre: number, pressure: Pressure, rng: Random): number {
 
 export function observeSession(truth: ClientTruth, sessionNumber: number, pressure: Pressure, rng: Random): SessionScores {
 	const w = WITHIN_SESSION;
-	const painPre = rate(truePain(truth, sessionNumber), MEASUREMENT_SD.pain, rng);
+	// One noise draw for both, so a client outside the planted group scores exactly as planned.
+	const painNoise = rng.normal(0, MEASUREMENT_SD.pain);
+	const painPre = answer(truePain(truth, sessionNumber) + painNoise);
+	const plannedPainPre = answer(plannedPain(truth, sessionNumber) + painNoise);
 	const stressPre = rate(trueStress(truth, sessionNumber), MEASUREMENT_SD.stress, rng);
 	// Sleep quality is rated for the night before the visit, so the session cannot change it.
 	const sleepPre = rate(trueSleep(truth, sessionNumber), MEASUREMENT_SD.sleep, rng);
 	return {
 		pain: { pre: painPre, post: painAfter(painPre, pressure, rng) },
+		plannedPainPre,
 		stress: { pre: stressPre, post: afterDrop(stressPre, w.stressDropMean, w.stressDropSd, rng) },
 		sleep: { pre: sleepPre, post: sleepPre },
 		rom: truth.rom.map((r) => {

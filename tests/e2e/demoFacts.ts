@@ -23,3 +23,5 @@ export const DEMO = {
 		painClients: '267'
 	}
 } as const;
+/** Clients not on track in the demo data, pain, by the page's rule (tests/unit/onTrack/findsPlanted.test.ts checks the same). */
+export const DEMO_NOT_ON_TRACK = { active6Weeks: 16, allTime: 94, plantedClient: 'CL8E9BA' } as const;

@@ -17,3 +17,4 @@ export {
 	COHORT_DEFINITIONS, MEASURE_DEFINITIONS, glossaryEntry,
 	type CohortDefinition, type GlossaryEntry, type MeasureDefinition, type Weighting
 } from './catalogue';
+export { EXPECTED_COURSE, ON_TRACK_MEASURE_KEYS, expectedCourseSql, expectedScoreSql, expectedSdSql, type OnTrackMeasureKey } from './expectedCourse';
