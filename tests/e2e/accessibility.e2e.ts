@@ -11,6 +11,11 @@ const PAGES: { path: string; heading: string; ready: 'chart' | ((page: Page) => 
 	{ path: './rom', heading: 'Range of motion', ready: 'chart' },
 	{ path: './therapists', heading: 'Therapists', ready: 'chart' },
 	{
+		path: './on-track',
+		heading: 'Clients not on track',
+		ready: (page) => expect(page.getByRole('table', { name: /Clients not on track/ })).toBeVisible({ timeout: 30_000 })
+	},
+	{
 		path: './data',
 		heading: 'Your data',
 		ready: (page) => expect(page.getByRole('region', { name: 'Datasets in this browser' })).toContainText(/demo/i, { timeout: 30_000 })

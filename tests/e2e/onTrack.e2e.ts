@@ -44,4 +44,9 @@ test('lists the clients behind their expected course, explains each, and draws o
 	// Every client seen at any time: the list grows, and a condition narrows it.
 	await page.getByLabel('Clients seen').selectOption({ label: 'At any time' });
 	await expect(page.getByRole('region', { name: 'Clients judged' })).toContainText(`${DEMO_NOT_ON_TRACK.allTime} not on track`);
+	// The link keeps the selection, never the client shown.
+	await expect(page).toHaveURL(/[?&]seen=any/);
+	expect(page.url()).not.toContain(DEMO_NOT_ON_TRACK.plantedClient);
+	// Nothing on the page leaves the browser: no export or download control.
+	await expect(page.getByRole('button', { name: /download|export/i })).toHaveCount(0);
 });

@@ -2,6 +2,7 @@ import { instrument } from '$lib/domain/instruments';
 import { statistic } from '$lib/domain/statistics';
 import { CLIENTS_SQL, SESSIONS_SQL } from './counts';
 import { COURSE_COHORT_SQL, courseRowsSql } from './course';
+import { EXPECTED_COURSE, expectedCourseSql, expectedScoreSql, expectedSdSql } from './expectedCourse';
 import { NO_FILTER } from './filter';
 import { MEASURES } from './outcomes';
 import { responderCountsSql } from './responder';
@@ -98,6 +99,15 @@ export const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = [
 		formula: 'degrees / normal degrees × 100, averaged over a session’s movements and sides; clients’ sides pooled as their mean',
 		source: 'Normal ranges from AAOS-style tables (movement table)',
 		sql: percentOfNormalSql('value')
+	},
+	{
+		key: 'expected_course', name: 'Expected course',
+		meaning: 'What a client’s score before each session is expected to be, from the clinic’s own clients with the same condition and a similar starting score, with a band of usual variation. A client whose last two scores fall behind it is listed as not on track.',
+		unit: 'the outcome’s points',
+		direction: 'a score at or better than expected is on track', weighting: 'per client',
+		formula: `per condition and session number: least-squares line of score on starting score; expected = the line at the client’s start; band = expected ± ${EXPECTED_COURSE.bandZ} × prediction SD (at least ${EXPECTED_COURSE.minSd}); needs ${EXPECTED_COURSE.minClients} clients (and k) at that session; not on track = last two scores worse than expected and on average beyond the band, from session ${EXPECTED_COURSE.firstJudgedSession}`,
+		source: 'Expected recovery curves: Finch, Lambert & Schaalje 2001, Clin Psychol Psychother 8:231; feedback on clients not on track: Shimokawa, Lambert & Smart 2010, J Consult Clin Psychol 78:298',
+		sql: tidy(`${expectedCourseSql(pain).sql} → ${expectedScoreSql(pain, 'f', 'start_score')} ± ${EXPECTED_COURSE.bandZ} × ${expectedSdSql('f', 'start_score')}`)
 	},
 	{
 		key: 'sessions', name: 'Sessions', meaning: 'How many visits the selection holds.', unit: 'sessions', direction: 'a count', weighting: 'count of sessions',

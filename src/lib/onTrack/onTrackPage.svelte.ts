@@ -11,13 +11,10 @@ export interface OnTrackChoice {
 	k: number;
 }
 
-/** The weeks "seen lately" can be; null: every client. */
-export const ACTIVE_WEEKS = [4, 6, 8, 12, null] as const;
-
 /** The "Clients not on track" page: its controls, the verdicts for the latest choice, and one client's course. */
 export class OnTrackPage extends AnalysisPage<OnTrackChoice, OnTrackAnalysis> {
 	measure = $state<OnTrackMeasureKey>('pain');
-	/** Weeks back from the data's last session, as text for the select ('' = every client). */
+	/** Weeks back from the data's last session, as text for the select ('any' = every client). */
 	weeks = $state('6');
 	/** Condition, therapist and clinic codes, or '' for all. */
 	condition = $state('');
@@ -33,7 +30,7 @@ export class OnTrackPage extends AnalysisPage<OnTrackChoice, OnTrackAnalysis> {
 
 	filter: OnTrackFilter = $derived({
 		measure: this.measure,
-		activeWeeks: this.weeks === '' ? null : Number(this.weeks),
+		activeWeeks: this.weeks === 'any' ? null : Number(this.weeks),
 		condition: this.condition || null,
 		therapist: this.therapist || null,
 		clinic: this.clinic || null

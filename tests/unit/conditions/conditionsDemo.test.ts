@@ -98,11 +98,12 @@ describe('conditions page queries on the demo data', () => {
 	it('low back pain falls more with deep tissue than with Swedish by session 8, as planted (M = 2.5 vs 1.0)', async () => {
 		const rows = await querySessionCurves(db, LBP, pain);
 		const fall = (technique: string) => point(rows, technique, 1).mean - point(rows, technique, 8).mean;
-		// The model's true fall by session 8 is M(1 - exp(-7/3)) = 0.903 M; measured 2.37, 2.12, 1.66, 1.15 (n at session 8: 50, 42, 30, 26).
+		// The model's true fall by session 8 is M(1 - exp(-7/3)) = 0.903 M; measured 2.23, 1.83, 1.26, 0.92 (n at session 8: 50, 42,
+		// 30, 26). Myofascial release falls 0.55 short: some of its clients are of the planted group whose pain stops improving.
 		const planted = { deep_tissue: 2.5, trigger_point: 2.0, myofascial_release: 2.0, swedish: 1.0 };
-		for (const [technique, m] of Object.entries(planted)) expect(Math.abs(fall(technique) - 0.903 * m)).toBeLessThan(0.4);
-		expect(fall('deep_tissue')).toBeCloseTo(2.367, 3);
-		expect(fall('swedish')).toBeCloseTo(1.150, 3);
+		for (const [technique, m] of Object.entries(planted)) expect(Math.abs(fall(technique) - 0.903 * m)).toBeLessThan(0.6);
+		expect(fall('deep_tissue')).toBeCloseTo(2.227, 3);
+		expect(fall('swedish')).toBeCloseTo(0.919, 3);
 		expect(fall('deep_tissue') - fall('swedish')).toBeGreaterThan(1);
 		expect(point(rows, 'deep_tissue', 8).clients).toBe(50);
 		expect(point(rows, 'swedish', 8).clients).toBe(26);
@@ -147,9 +148,9 @@ describe('conditions page queries on the demo data', () => {
 		expect(rows.map((r) => DOSE_BUCKETS[r.bucket].label)).toEqual(['2', '3', '4–5', '6–9', '10–14', '15–20']);
 		expect(rows.map((r) => r.clients)).toEqual([162, 130, 219, 373, 343, 363]);
 		expect(rows.reduce((sum, r) => sum + r.clients, 0)).toBe(1590);
-		// Overall first pre - last pre: 1.17 (data/README.md, section 2).
-		expect(rows.reduce((sum, r) => sum + r.clients * r.mean, 0) / 1590).toBeCloseTo(1.17, 2);
-		expect(rows.map((r) => Number(r.mean.toFixed(2)))).toEqual([0.35, 0.53, 0.81, 1.21, 1.42, 1.72]);
+		// Overall first pre - last pre: 1.06 (data/README.md, section 2).
+		expect(rows.reduce((sum, r) => sum + r.clients * r.mean, 0) / 1590).toBeCloseTo(1.06, 2);
+		expect(rows.map((r) => Number(r.mean.toFixed(2)))).toEqual([0.35, 0.53, 0.79, 1.07, 1.25, 1.55]);
 		const lbp = await queryDoseResponse(db, LBP, pain);
 		// Everyone with low back pain and 2+ sessions: n = 274 (data/README.md, section 3).
 		expect(lbp.reduce((sum, r) => sum + r.clients, 0)).toBe(274);
