@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db';
-import { courseRules, coursesSql, filterWhere, MEASURES, responderCountsSql, type OutcomeFilter } from '$lib/measures';
+import { courseRules, coursesSql, filterWhere, MEASURES, responderCountsSql, type OutcomeFilter, type SqlFragment } from '$lib/measures';
 import { queryOverviewScan } from './overviewScan';
 
 /** The overview's headline numbers, before suppression. */
@@ -30,14 +30,18 @@ export type CourseKpis = Pick<KpiRow, 'courseClients' | 'courseResponders' | 'co
 const PAIN = MEASURES.find((m) => m.key === 'pain')!;
 
 /**
- * The share of clients improving by the pain MCID over the courses the filter selects, and their mean change. With
- * no month range the courses are read from client_courses, which holds the same rows (courseRowsSql, last_pre).
+ * The pain courses the filter selects (coursesSql, first pre to last pre). With no month range they are read from
+ * client_courses, which holds the same rows (courseRowsSql, last_pre).
  */
+export function selectedPainCourses(filter: OutcomeFilter): SqlFragment {
+	return filter.from === null && filter.to === null
+		? (({ sql, params }) => ({ sql: `SELECT * FROM client_courses ${sql}`, params }))(filterWhere(filter))
+		: coursesSql(PAIN, 'last_pre', filter);
+}
+
+/** The share of clients improving by the pain MCID over the courses the filter selects, and their mean change. */
 export async function queryCourseKpis(db: Connector, filter: OutcomeFilter): Promise<CourseKpis> {
-	const courses =
-		filter.from === null && filter.to === null
-			? (({ sql, params }) => ({ sql: `SELECT * FROM client_courses ${sql}`, params }))(filterWhere(filter))
-			: coursesSql(PAIN, 'last_pre', filter);
+	const courses = selectedPainCourses(filter);
 	const responders = responderCountsSql(courseRules(PAIN.instrument, null), PAIN.instrument);
 	const [row] = await db.query<{ pointsEligible: number; pointsResponders: number; clients: number; coursePainChange: number | null }>(
 		`SELECT ${responders.sql}, CAST(count(*) AS INTEGER) AS clients, avg(change) AS coursePainChange
