@@ -58,7 +58,7 @@ test('how clients improve comes first, before the trends, with numbers and a tab
 	expect(order).toEqual([4, 4]);
 	await byCondition.getByText('Show as table').click();
 	const table = byCondition.getByRole('table');
-	await expect(table.getByRole('columnheader', { name: 'Over a course' })).toBeVisible();
+	await expect(table.getByRole('columnheader', { name: 'Over a course', exact: true })).toBeVisible();
 	// Most clients first: low back pain, its n, and a mean with a 95% CI, over a course and within a session.
 	const first = table.locator('tbody tr').first();
 	await expect(first.getByRole('rowheader')).toHaveText('Chronic low back pain');

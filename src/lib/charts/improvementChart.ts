@@ -15,6 +15,8 @@ export interface ImprovementChartOptions {
 	width: number;
 	/** x-axis label, naming the measure, its unit and direction. */
 	axisLabel: string;
+	/** A shorter x-axis label for when the long one does not fit the chart's width. */
+	shortAxisLabel?: string;
 }
 
 /** Names of the two markers, as the legend and the tooltip give them. */
@@ -54,6 +56,8 @@ export function improvementChartSpec(groups: readonly ImprovementGroup[], option
 		];
 	};
 	const all = [...points('course'), ...points('within')];
+	// About 6.5 px a character at 12 px: a label wider than the plotting area would be cut at the chart's edge.
+	const fits = options.axisLabel.length * 6.5 <= options.width - marginLeft - 24;
 	return {
 		width: options.width,
 		height: 56 + groups.length * ROW_HEIGHT,
@@ -62,7 +66,7 @@ export function improvementChartSpec(groups: readonly ImprovementGroup[], option
 		marginBottom: 46,
 		style: { fontSize: '12px', overflow: 'visible' },
 		x: {
-			label: options.axisLabel,
+			label: fits ? options.axisLabel : (options.shortAxisLabel ?? options.axisLabel),
 			labelAnchor: 'center',
 			labelOffset: 38,
 			grid: true,

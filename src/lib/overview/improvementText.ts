@@ -3,6 +3,8 @@ import type { ImprovementGroups } from './improvement';
 
 /** The improvement figures' x axis: the measure, its unit and its direction. */
 export const IMPROVEMENT_AXIS = 'Pain improvement (0-10 points, higher is better)';
+/** The same, for a narrow chart. */
+export const IMPROVEMENT_SHORT_AXIS = 'Pain improvement (points)';
 
 /** What both improvement figures show, in one line. */
 export const IMPROVEMENT_SUBTITLE =
