@@ -73,7 +73,7 @@ export async function queryOverviewScan(
 	// A dataset too large to group per client at once (ten million sessions) is read from its rollups, built in parts.
 	if (!rollupsReady(db) && (await tooLargeToGroupAtOnce(db))) await buildOverviewRollups(db);
 	// Where the rollups are built and the filter does not split their groups, a level is read from its rollup.
-	const rollups = rollupsReady(db) ? usableRollups(filter) : { 0: false, 1: false, 2: false, 3: false };
+	const rollups = rollupsReady(db) ? usableRollups(filter) : { 0: false, 1: false, 2: false, 3: false, 4: false };
 	const params: SqlParam[] = [];
 	const fromRollup = (level: RollupLevel, keys: string) => {
 		params.push(...where.params);
@@ -113,6 +113,13 @@ export async function queryOverviewScan(
 	const perClientMonth =
 		rollups[2] && grain.step === 'month' ? fromRollup(2, 'month, client_key') : `SELECT month, client_key, ${resum} FROM per_client_technique GROUP BY month, client_key`;
 	const perClient = rollups[3] ? fromRollup(3, 'client_key') : `SELECT client_key, ${resum} FROM per_client_month GROUP BY client_key`;
+	// Each client's within-session sums by session technique, read on their own (three columns): summed from the shared
+	// per-client CTE they cost the whole scan again. A coarser grain is asked for its trends only.
+	const perClientSessionTechnique = coarser
+		? null
+		: rollups[4]
+			? (params.push(...where.params), `SELECT primary_technique AS technique, client_key, sessions, within_sum, within_n FROM ${ROLLUPS[4].table} ${where.sql}`)
+			: sessionTechniqueSums(rollups[1] ? ROLLUPS[1].table : rollups[0] ? ROLLUPS[0].table : null, where, params);
 	const measureColumns = (shown: boolean) =>
 		MEASURES.map((m) =>
 			shown
@@ -136,17 +143,14 @@ export async function queryOverviewScan(
 	const rows = await db.query(
 		`WITH per_client_technique AS (${perClientTechnique}),
 		per_client_month AS (${perClientMonth}),
-		per_client AS (${perClient}),
-		per_client_session_technique AS (
-			SELECT client_key, technique, sum(sessions) AS sessions, sum(within_sum) AS within_sum, sum(within_n) AS within_n
-			FROM per_client_technique GROUP BY client_key, technique
-		)
+		per_client AS (${perClient})
+		${perClientSessionTechnique === null ? '' : `, per_client_session_technique AS (${perClientSessionTechnique})`}
 		SELECT * FROM (
 			${level('point', { month, technique: 'technique', condition: 'NULL' }, 'per_client_technique', 'GROUP BY month, technique')}
 			UNION ALL ${level('month', { month, technique: all, condition: 'NULL' }, 'per_client_month', 'GROUP BY month')}
 			UNION ALL ${level('chart', { month: 'NULL', technique: all, condition: 'NULL' }, 'per_client', '')}
 			UNION ALL ${level('condition', { month: 'NULL', technique: 'NULL', condition: 'condition' }, 'per_client', 'GROUP BY condition')}
-			UNION ALL ${level('technique', { month: 'NULL', technique: 'technique', condition: 'NULL' }, 'per_client_session_technique', 'GROUP BY technique')}
+			${perClientSessionTechnique === null ? '' : `UNION ALL ${level('technique', { month: 'NULL', technique: 'technique', condition: 'NULL' }, 'per_client_session_technique', 'GROUP BY technique')}`}
 		)
 		ORDER BY month NULLS FIRST, level = 'point', technique`,
 		params
@@ -189,6 +193,17 @@ export async function queryOverviewScan(
 		withinByTechnique: within('technique', 'technique'),
 		fromRollups: rollups[0] || rollups[1] || rollups[2] || rollups[3]
 	};
+}
+
+/** Each client's sessions and within-session pain sums per session technique, from a rollup or else the sessions. */
+function sessionTechniqueSums(rollup: string | null, where: { sql: string; params: SqlParam[] }, params: SqlParam[]): string {
+	params.push(...where.params);
+	const rows = rollup
+		? `SELECT client_key, primary_technique AS technique, sessions, within_sum, within_n FROM ${rollup} ${where.sql}`
+		: `SELECT client_key, primary_technique AS technique, 1 AS sessions, ${PAIN_CHANGE} AS within_sum, CAST(${PAIN_CHANGE} IS NOT NULL AS INTEGER) AS within_n
+			FROM session_facts ${where.sql}`;
+	return `SELECT client_key, technique, sum(sessions) AS sessions, sum(within_sum) AS within_sum, sum(within_n) AS within_n
+		FROM (${rows}) GROUP BY client_key, technique`;
 }
 
 /**
