@@ -3,9 +3,10 @@ import {
 	ALL_TECHNIQUES,
 	FINEST_GRAIN,
 	queryConditionClients,
+	queryCourseFigures,
 	queryCourseImprovement,
-	queryCourseKpis,
 	queryOverviewScan,
+	type CourseImprovement,
 	type ConditionClientsRow,
 	type KpiRow,
 	type OverviewScan,
@@ -136,13 +137,15 @@ export async function loadOverview(
 		return scans.get(key)!;
 	};
 	const kpiScan = await scanOf(filters.kpis);
-	const raw: KpiRow = { ...kpiScan.kpis, ...(await queryCourseKpis(db, filters.kpis)) };
+	// The key figures' courses and the improvement figure's, in one pass over the courses.
+	const { byCondition, byTechnique, ...courseKpis } = await queryCourseFigures(db, filters.kpis);
+	const raw: KpiRow = { ...kpiScan.kpis, ...courseKpis };
 	const kpis = suppressKpis(raw, k);
 	// Clients of different conditions add up to the clients shown without a condition pick: hidden ones must reach k.
 	const scanned = scans.get(JSON.stringify([filters.conditions, FINEST_GRAIN]));
 	const conditionRows = scanned ? (await scanned).conditions : await queryConditionClients(db, filters.conditions);
 	const conditions = suppressSmallCells(conditionRows, { k, clients: (r) => r.clients, group: () => 'all' });
-	const improvement = await improvementOf(db, filters.kpis, kpiScan, scanOf, k);
+	const improvement = await improvementOf(db, filters.kpis, { byCondition, byTechnique }, kpiScan, scanOf, k);
 	// With conditions picked, each point's count without the pick is its neighbour view (one condition against all).
 	const trendsAt = async (grain: TrendGrain) => {
 		const scan = await scanOf(filters.trends, grain);
@@ -187,11 +190,11 @@ function protectTrends(scan: OverviewScan, unpicked: OverviewScan['trends'] | nu
 async function improvementOf(
 	db: Connector,
 	filter: OutcomeFilter,
+	course: CourseImprovement,
 	scan: OverviewScan,
 	scanOf: (f: OutcomeFilter) => Promise<OverviewScan>,
 	k: number
 ): Promise<OverviewImprovement> {
-	const course = await queryCourseImprovement(db, filter);
 	const narrowed = filter.conditions.length > 0;
 	const wide = narrowed ? { ...filter, conditions: [] } : null;
 	const [wideCourse, wideScan] = wide ? [await queryCourseImprovement(db, wide), await scanOf(wide)] : [null, null];
