@@ -53,3 +53,11 @@ export function noMonthsText(consequence: string): string {
 export function formatMonth(month: string): string {
 	return monthName.format(new Date(`${month}-01T00:00:00Z`));
 }
+
+/** A trend point's period by its first month: "Mar 2025", "2025 Q1" or "2025". */
+export function formatPeriod(month: string, step: 'month' | 'quarter' | 'year' = 'month'): string {
+	const [year, number] = month.split('-');
+	if (step === 'year') return year;
+	if (step === 'quarter') return `${year} Q${Math.floor((Number(number) - 1) / 3) + 1}`;
+	return formatMonth(month);
+}

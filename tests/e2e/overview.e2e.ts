@@ -41,6 +41,32 @@ test('the overview loads the demo data and draws all four charts', async ({ page
 	await page.screenshot({ path: 'tests/e2e/screenshots/overview-1440.png', fullPage: true });
 });
 
+test('how clients improve comes first, before the trends, with numbers and a table', async ({ page }) => {
+	await openOverview(page);
+	const section = page.getByRole('region', { name: 'How clients improve' });
+	const byCondition = section.getByRole('figure', { name: 'Pain improvement (0-10 points) by condition' });
+	const byTechnique = section.getByRole('figure', { name: 'Pain improvement (0-10 points) by technique' });
+	for (const figure of [byCondition, byTechnique]) await expect(figure.locator('svg[aria-hidden="true"] circle').first()).toBeAttached();
+	// Right after the key figures, before the first trend.
+	const order = await page.evaluate(() => {
+		const [kpis, improvement, trends] = ['Key figures', 'How clients improve', 'Trends by technique'].map((name) =>
+			[...document.querySelectorAll('section')].find((s) => s.getAttribute('aria-label') === name || s.querySelector('h2')?.textContent === name)
+		);
+		return [kpis!.compareDocumentPosition(improvement!), improvement!.compareDocumentPosition(trends!)];
+	});
+	// 4: DOCUMENT_POSITION_FOLLOWING.
+	expect(order).toEqual([4, 4]);
+	await byCondition.getByText('Show as table').click();
+	const table = byCondition.getByRole('table');
+	await expect(table.getByRole('columnheader', { name: 'Over a course', exact: true })).toBeVisible();
+	// Most clients first: low back pain, its n, and a mean with a 95% CI, over a course and within a session.
+	const first = table.locator('tbody tr').first();
+	await expect(first.getByRole('rowheader')).toHaveText('Chronic low back pain');
+	await expect(first.locator('td').nth(1)).toHaveText(/^\d\.\d \(\d\.\d to \d\.\d\)$/);
+	await expect(first.locator('td').nth(3)).toHaveText(/^\d\.\d \(\d\.\d to \d\.\d\)$/);
+	expect(Number((await first.locator('td').first().textContent())!.replace(',', ''))).toBeGreaterThanOrEqual(11);
+});
+
 test('choosing a condition changes the charts and their n', async ({ page }) => {
 	await openOverview(page);
 	const pain = page.getByRole('figure', { name: CHARTS[0] });

@@ -147,15 +147,16 @@ test('clicking a line or a legend entry filters the other charts to that techniq
 	const allBars = await bars();
 
 	// A click on a technique's point picks that technique.
-	await pain.locator('svg[aria-hidden="true"] circle').nth(5).click({ force: true });
+	await pain.locator('svg[aria-hidden="true"] circle[fill^="var(--technique-"]:not([fill*="technique-other"]):not([fill*="technique-swedish"])').nth(5).click({ force: true });
 	const chip = page.getByRole('group', { name: 'Picked in a chart' }).getByRole('button');
 	await expect(chip).toHaveText(/^Technique: .+ ×$/);
 	const picked = (await chip.innerText()).replace(/^Technique: (.+) ×$/, '$1');
 	await expect(pain.getByRole('button', { name: picked })).toHaveAttribute('aria-pressed', 'true');
 	await expect(conditions.locator('.subtitle')).toContainText(`with ${picked} as the session’s technique`);
 	expect(await bars()).not.toBe(allBars);
-	// In the trend charts the other techniques fade rather than vanish.
-	await expect(pain.locator('g[aria-label="line"][stroke-opacity="0.25"] path').first()).toBeAttached();
+	// In the trend charts the other techniques go light grey rather than vanish, the picked one alone in colour.
+	await expect(pain.locator('g[aria-label="line"][stroke-opacity="0.35"] path').first()).toBeAttached();
+	await expect(pain.getByRole('list', { name: 'Legend' }).locator('li:not(.context)')).toHaveCount(2);
 	await page.screenshot({ path: 'tests/e2e/screenshots/overview-picked-technique.png', fullPage: true });
 
 	// The legend does the same from the keyboard: pick another, then unpick it.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db';
 import { loadOverview } from '$lib/overview/overview';
-import { emptyChartText, statusText, suppressionNote, trendSubtitle } from '$lib/overview/overviewText';
+import { emptyChartText, grainNote, statusText, suppressionNote, trendSubtitle } from '$lib/overview/overviewText';
 import { NO_FILTER } from '$lib/queries';
 import { openDemoDatabase } from '../support/demoDataset';
 import { smallDatasetFiles } from '../support/smallDataset';
@@ -42,10 +42,24 @@ describe('what the overview says about its figures', () => {
 		// 1,894 of 1,900 clients have a sleep score: stating it would count the other 6.
 		expect(sleep.nWithheld).toBe(true);
 		expect(trendSubtitle(overview, sleep)).toBe('Monthly mean per client, before the session; heavy line: all techniques · n: all but fewer than 11 of the 1,900 clients');
-		expect(trendSubtitle(overview, rom)).toBe('Monthly mean per client, before the session; heavy line: all techniques · n = 869 clients, 6,856 sessions');
+		// Range of motion's first month has too few clients: its sessions would follow from the chart's, so those go unsaid.
+		expect(trendSubtitle(overview, rom)).toBe('Monthly mean per client, before the session; heavy line: all techniques · n = 869 clients');
+		// The three least used techniques are mostly hidden month by month: they are pooled, and say so.
+		expect(overview.grain).toEqual({ step: 'month', pooled: ['prenatal', 'remedial_exercise', 'sports'] });
+		expect(grainNote(overview.grain)).toBe(
+			'3 small techniques (Prenatal, Remedial exercise, Sports) pooled as Other techniques: each alone had too few clients to show most months.'
+		);
 		expect(suppressionNote(overview, pain)).toBe(
-			'81 of 239 month × technique groups had fewer than 11 clients (or would reveal one by subtraction) and are hidden to protect privacy.'
+			'17 of 191 month × technique groups had fewer than 11 clients (or would reveal one by subtraction) and are hidden to protect privacy.'
 		);
 		expect(statusText(overview)).toBe('Showing All conditions: 15,366 sessions, 1,900 clients.');
+	});
+
+	it('names a coarser step and the pooled techniques, and says why', () => {
+		expect(grainNote({ step: 'month', pooled: [] })).toBeUndefined();
+		expect(grainNote({ step: 'quarter', pooled: ['sports', 'swedish'] })).toBe(
+			'Quarterly, and 2 small techniques (Sports, Swedish (relaxation)) pooled as Other techniques: months had too few clients to show.'
+		);
+		expect(grainNote({ step: 'year', pooled: [] })).toBe('Yearly: months and quarters had too few clients to show.');
 	});
 });

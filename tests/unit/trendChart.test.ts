@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { monthDate, trendChartSpec, techniqueLegend, trendTable } from '$lib/charts';
+import { monthDate, trendChartSpec, techniqueLegend, trendLegend, trendTable } from '$lib/charts';
+import { CONTEXT_COLOUR } from '$lib/charts/trendLegend';
 import { techniqueLabel } from '$lib/domain/labels';
-import { ALL_TECHNIQUES, MEASURES, type TrendRow } from '$lib/queries';
+import { ALL_TECHNIQUES, MEASURES, OTHER_TECHNIQUES, type TrendRow } from '$lib/queries';
 import { suppressSmallCells } from '$lib/disclosure';
 import { renderSvg, savedSvg } from '../support/svgSnapshot';
 
@@ -35,12 +36,13 @@ describe('trend chart', () => {
 		expect(svg).toBe(savedSvg('trend-pain-change', svg));
 	});
 
-	it('draws a picked technique bold over the others, which fade (saved SVG)', () => {
+	it('draws a picked technique bold over the others, which go grey (saved SVG)', () => {
 		const svg = renderSvg(trendChartSpec(rows, { ...options, timepoint: 'pre', picked: 'deep_tissue' }));
 		expect(svg).toBe(savedSvg('trend-pain-picked', svg));
-		// Swedish's line and dots fade; deep tissue's line is 3 px wide and its dots larger.
-		expect(svg.match(/stroke-opacity="0.25"/g)).toHaveLength(1);
-		expect(svg.match(/fill-opacity="0.25"/g)).toHaveLength(1);
+		// Swedish's line and dots are light grey; deep tissue's line is 3 px wide and its dots larger.
+		expect(svg.match(/stroke-opacity="0.35"/g)).toHaveLength(1);
+		expect(svg.match(/fill-opacity="0.45"/g)).toHaveLength(1);
+		expect(svg).not.toContain('--technique-swedish');
 		expect(svg).toContain('stroke-width="3"');
 		expect(svg.match(/r="3"/g)).toHaveLength(3);
 	});
@@ -73,6 +75,46 @@ describe('trend chart', () => {
 		expect(table.rows[0].cells[1]).toEqual({ kind: 'value', mean: 6.2, clients: 22 });
 		// A chart with nothing shown has an empty table: no months, no techniques.
 		expect(trendTable(rows.filter((r) => r.month === '2025-03' && r.technique !== ALL_TECHNIQUES))).toEqual({ techniques: [], rows: [] });
+	});
+});
+
+describe('a readable trend', () => {
+	// Six techniques over two quarters, by clients: swedish > deep tissue > trigger point > the rest; then pooled ones.
+	const sizes: [string, number][] = [['swedish', 40], ['deep_tissue', 30], ['trigger_point', 25], ['hydrotherapy', 20], ['prenatal', 15], [OTHER_TECHNIQUES, 18]];
+	const many = suppressSmallCells(
+		['2025-01', '2025-04'].flatMap((month, i) => [
+			...sizes.map(([technique, clients]) => ({ month, technique, mean: 4 + i - clients / 20, sessions: clients * 2, clients })),
+			{ month, technique: ALL_TECHNIQUES, mean: 3.5 + i, sessions: 300, clients: 150 }
+		]),
+		{ clients: (r) => r.clients, group: (r) => r.month }
+	);
+	const label = (code: string) => (code === OTHER_TECHNIQUES ? 'Other techniques' : techniqueLabel(code));
+
+	it('colours the three busiest techniques and draws the rest light grey, the legend saying the same', () => {
+		const legend = trendLegend(many, label);
+		expect(legend.filter((l) => l.highlighted).map((l) => l.code)).toEqual(['deep_tissue', 'swedish', 'trigger_point']);
+		expect(legend.filter((l) => !l.highlighted).map((l) => [l.code, l.color])).toEqual([
+			['hydrotherapy', CONTEXT_COLOUR],
+			['prenatal', CONTEXT_COLOUR],
+			[OTHER_TECHNIQUES, CONTEXT_COLOUR]
+		]);
+		expect(legend.at(-1)).toMatchObject({ label: 'Other techniques', pooled: true });
+		const svg = renderSvg(trendChartSpec(many, { ...options, techniqueLabel: label, timepoint: 'pre', step: 'quarter' }));
+		for (const code of ['swedish', 'deep_tissue', 'trigger_point']) expect(svg).toContain(`--technique-${code}`);
+		expect(svg).not.toContain('--technique-hydrotherapy');
+		// Quarters are labelled as quarters.
+		expect(svg).toContain('2025 Q1');
+		expect(svg).toContain('2025 Q2');
+	});
+
+	it('colours only a picked technique, drawn last (on top)', () => {
+		const legend = trendLegend(many, label, 'prenatal');
+		expect(legend.filter((l) => l.highlighted).map((l) => l.code)).toEqual(['prenatal']);
+		const svg = renderSvg(trendChartSpec(many, { ...options, techniqueLabel: label, timepoint: 'pre', picked: 'prenatal' }));
+		// The last 3 px line (after the heavy all-techniques one) is the picked technique's.
+		expect(svg.slice(svg.lastIndexOf('stroke-width="3"'))).toContain('--technique-prenatal');
+		expect(svg).not.toContain('--technique-swedish');
+		expect(svg).toBe(savedSvg('trend-pain-many-picked', svg));
 	});
 });
 

@@ -118,11 +118,11 @@ describe('queryOverviewScan with the rollups built', () => {
 	});
 
 	it('builds four levels, reporting each, once per database', async () => {
-		expect(steps).toEqual([1, 2, 3, 4]);
+		expect(steps).toEqual([1, 2, 3, 4, 5]);
 		expect(rollupsReady(rolled)).toBe(true);
 		expect(rollupsReady(sessions)).toBe(false);
 		await buildOverviewRollups(rolled, (done) => steps.push(done));
-		expect(steps).toEqual([1, 2, 3, 4]);
+		expect(steps).toEqual([1, 2, 3, 4, 5]);
 		const [{ rows }] = await rolled.query<{ rows: number }>('SELECT CAST(count(*) AS INTEGER) AS rows FROM rollup_client');
 		const [{ clients }] = await rolled.query<{ clients: number }>('SELECT CAST(count(DISTINCT client_id) AS INTEGER) AS clients FROM session_facts');
 		expect(rows).toBe(clients);
@@ -130,12 +130,12 @@ describe('queryOverviewScan with the rollups built', () => {
 
 	it('uses a level only where the filter does not split its groups', () => {
 		const none: OutcomeFilter = { from: null, to: null, techniques: [], conditions: [], therapists: [], clinics: [] };
-		expect(usableRollups(none)).toEqual({ 0: true, 1: true, 2: true, 3: true });
-		expect(usableRollups({ ...none, conditions: ['neck_pain'] })).toEqual({ 0: true, 1: true, 2: true, 3: true });
-		expect(usableRollups({ ...none, from: '2025-01' })).toEqual({ 0: true, 1: true, 2: true, 3: false });
-		expect(usableRollups({ ...none, techniques: ['swedish'] })).toEqual({ 0: true, 1: true, 2: false, 3: false });
-		expect(usableRollups({ ...none, therapists: ['T01'] })).toEqual({ 0: true, 1: false, 2: false, 3: false });
-		expect(usableRollups({ ...none, clinics: ['north'] })).toEqual({ 0: true, 1: false, 2: false, 3: false });
+		expect(usableRollups(none)).toEqual({ 0: true, 1: true, 2: true, 3: true, 4: true });
+		expect(usableRollups({ ...none, conditions: ['neck_pain'] })).toEqual({ 0: true, 1: true, 2: true, 3: true, 4: true });
+		expect(usableRollups({ ...none, from: '2025-01' })).toEqual({ 0: true, 1: true, 2: true, 3: false, 4: false });
+		expect(usableRollups({ ...none, techniques: ['swedish'] })).toEqual({ 0: true, 1: true, 2: false, 3: false, 4: true });
+		expect(usableRollups({ ...none, therapists: ['T01'] })).toEqual({ 0: true, 1: false, 2: false, 3: false, 4: false });
+		expect(usableRollups({ ...none, clinics: ['north'] })).toEqual({ 0: true, 1: false, 2: false, 3: false, 4: false });
 	});
 
 	it('gives the numbers the sessions give, and the definition, under any filter', async () => {
@@ -149,6 +149,11 @@ describe('queryOverviewScan with the rollups built', () => {
 				if (expected.kpis.withinPainChange === null) expect(actual.kpis.withinPainChange).toBeNull();
 				else expect(actual.kpis.withinPainChange).toBeCloseTo(expected.kpis.withinPainChange, 10);
 				expect(actual.conditions).toEqual(expected.conditions);
+				// The improvement figure's within-session change by condition and by session technique, from any level.
+				for (const key of ['withinByCondition', 'withinByTechnique'] as const) {
+					expect(actual[key].map((g) => [g.group, g.n])).toEqual(expected[key].map((g) => [g.group, g.n]));
+					for (const [i, g] of actual[key].entries()) expect(g.mean).toBeCloseTo(expected[key][i].mean, 10);
+				}
 				const definition = await trendsByDefinition(sessions, filter, timepoint);
 				expectDefinition(actual.trends, definition);
 			}),

@@ -6,6 +6,10 @@ export interface LegendEntry {
 	code: string;
 	label: string;
 	color: string;
+	/** Drawn in colour (every entry, but in a trend: see trendLegend); otherwise a light grey context line. */
+	highlighted?: boolean;
+	/** Techniques pooled into one line ("Other techniques"): not a technique one can pick. */
+	pooled?: boolean;
 }
 
 /** The techniques a chart draws (at least one point shown), in label order, with their fixed colours. */

@@ -14,7 +14,7 @@ import demoPreview from './demoPreview.json';
  */
 
 /** Raised when what a preview holds changes shape: older previews are then ignored. */
-export const PREVIEW_VERSION = 1;
+export const PREVIEW_VERSION = 2;
 
 /** What the list and the heading show of a dataset; never its key salt. */
 export type PreviewDataset = Omit<DatasetInfo, 'keySalt'>;

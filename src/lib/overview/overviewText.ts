@@ -1,6 +1,6 @@
 import { conditionLabel, techniqueLabel } from '$lib/domain/labels';
 import { formatCount } from '$lib/format';
-import { ALL_TECHNIQUES, TIMEPOINT_LABELS } from '$lib/queries';
+import { ALL_TECHNIQUES, OTHER_TECHNIQUES, TIMEPOINT_LABELS, type TrendGrain } from '$lib/queries';
 import { partitionSuppressed } from '$lib/disclosure';
 import type { ConditionBar } from '$lib/charts/conditionBarChart';
 import type { Overview, OverviewTrend } from './overview';
@@ -8,6 +8,26 @@ import type { Overview, OverviewTrend } from './overview';
 /** Name of the heavy line: the month's mean over the techniques the filter keeps. */
 export function overallLabel(overview: Overview): string {
 	return overview.filter.techniques.length ? 'Selected techniques' : 'All techniques';
+}
+
+/** A trend's technique label: "Other techniques" for the pooled line. */
+export function trendTechniqueLabel(code: string): string {
+	return code === OTHER_TECHNIQUES ? 'Other techniques' : techniqueLabel(code);
+}
+
+const STEP_WORDS = {
+	month: { adjective: 'Monthly', noun: 'month', finer: 'each alone had too few clients to show most months' },
+	quarter: { adjective: 'Quarterly', noun: 'quarter', finer: 'months had too few clients to show' },
+	year: { adjective: 'Yearly', noun: 'year', finer: 'months and quarters had too few clients to show' }
+} as const;
+
+/** How the trends were coarsened, and why, e.g. "Quarterly, and 6 small techniques pooled as Other techniques: …". */
+export function grainNote(grain: TrendGrain): string | undefined {
+	const pooled = grain.pooled.length;
+	if (grain.step === 'month' && pooled === 0) return undefined;
+	const step = grain.step === 'month' ? '' : STEP_WORDS[grain.step].adjective;
+	const pooling = pooled === 0 ? '' : `${pooled} small techniques (${grain.pooled.map(techniqueLabel).join(', ')}) pooled as Other techniques`;
+	return `${[step, pooling].filter(Boolean).join(', and ')}: ${STEP_WORDS[grain.step].finer}.`;
 }
 
 /** What the page's key figures are about, in words: the condition chosen or picked, or all of them, and a picked technique. */
@@ -19,14 +39,15 @@ export function scopeText(overview: Overview): string {
 
 /** A chart's subtitle: what is shown and its n, or why nothing is. */
 export function trendSubtitle(overview: Overview, trend: OverviewTrend): string {
-	const what = TIMEPOINT_LABELS[overview.timepoint].toLowerCase();
-	if (overview.empty) return `Monthly mean per client, ${what}. No sessions in this selection.`;
-	if (trend.clients === null) return `Monthly mean per client, ${what}. Fewer than ${overview.k} clients: hidden.`;
-	const lead = `Monthly mean per client, ${what}; heavy line: ${overallLabel(overview).toLowerCase()}`;
+	const what = `${STEP_WORDS[overview.grain.step].adjective} mean per client, ${TIMEPOINT_LABELS[overview.timepoint].toLowerCase()}`;
+	if (overview.empty) return `${what}. No sessions in this selection.`;
+	if (trend.clients === null) return `${what}. Fewer than ${overview.k} clients: hidden.`;
+	const lead = `${what}; heavy line: ${overallLabel(overview).toLowerCase()}`;
 	if (trend.nWithheld && overview.picks.technique !== null)
 		return `${lead} · n: the ${formatCount(overview.kpis.clients ?? 0)} clients of ${techniqueLabel(overview.picks.technique)} and fewer than ${overview.k} others`;
 	if (trend.nWithheld) return `${lead} · n: all but fewer than ${overview.k} of the ${formatCount(overview.kpis.clients ?? 0)} clients`;
-	return `${lead} · n = ${formatCount(trend.clients)} clients, ${formatCount(trend.sessions ?? 0)} sessions`;
+	// The sessions are withheld when a point of the heavy line is hidden (they would give it back).
+	return `${lead} · n = ${formatCount(trend.clients)} clients${trend.sessions === null ? '' : `, ${formatCount(trend.sessions)} sessions`}`;
 }
 
 /**
@@ -39,14 +60,14 @@ export function suppressionNote(overview: Overview, trend: OverviewTrend): strin
 	const k = overview.k;
 	if (trend.clients === null || shown.length === 0) return undefined;
 	if (hidden === 0) return `Groups of fewer than ${k} clients are hidden to protect privacy; none in this view.`;
-	return `${hidden} of ${techniques.length} month × technique groups had fewer than ${k} clients (or would reveal one by subtraction) and are hidden to protect privacy.`;
+	return `${hidden} of ${techniques.length} ${STEP_WORDS[overview.grain.step].noun} × technique groups had fewer than ${k} clients (or would reveal one by subtraction) and are hidden to protect privacy.`;
 }
 
 /** Shown in place of a chart with nothing to draw. */
 export function emptyChartText(overview: Overview, trend: OverviewTrend): string {
 	if (overview.empty) return 'No sessions match these filters.';
 	if (trend.clients === null) return `Fewer than ${overview.k} clients in this selection: hidden to protect privacy.`;
-	if (trend.rows.length > 0) return `Every month × technique group here has fewer than ${overview.k} clients: hidden to protect privacy. Widen the filters to see more.`;
+	if (trend.rows.length > 0) return `Every ${STEP_WORDS[overview.grain.step].noun} × technique group here has fewer than ${overview.k} clients: hidden to protect privacy. Widen the filters to see more.`;
 	return 'No scores of this kind in this selection.';
 }
 

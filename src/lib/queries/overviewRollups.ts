@@ -15,17 +15,20 @@ export function rollupColumn(measure: Measure, timepoint: Timepoint, what: 'sum'
  * The overview's per-client sums, computed once for every measure and timepoint, at four levels: per client, month,
  * technique, therapist and clinic (the finest: every filter's columns are among its keys, so it answers any filter
  * without reading a session); then the three levels its scan sums the sessions to (see queryOverviewScan): per
- * client, month and technique; per client and month; per client. Each keeps the client's condition. Columns are named
- * as in session_facts, so filterWhere applies to them.
+ * client, month and technique; per client and month; per client. A fifth holds only the within-session pain sums per
+ * client and session technique (the improvement figure's). Each keeps the client's condition. Columns are named as in
+ * session_facts, so filterWhere applies to them.
  */
 export const ROLLUPS = [
-	{ table: 'rollup_client_month_technique_provider', keys: ['month', 'primary_technique', 'therapist_id', 'clinic_id', 'client_key'] },
-	{ table: 'rollup_client_month_technique', keys: ['month', 'primary_technique', 'client_key'] },
-	{ table: 'rollup_client_month', keys: ['month', 'client_key'] },
-	{ table: 'rollup_client', keys: ['client_key'] }
+	{ table: 'rollup_client_month_technique_provider', keys: ['month', 'primary_technique', 'therapist_id', 'clinic_id', 'client_key'], from: null },
+	{ table: 'rollup_client_month_technique', keys: ['month', 'primary_technique', 'client_key'], from: 0 },
+	{ table: 'rollup_client_month', keys: ['month', 'client_key'], from: 1 },
+	{ table: 'rollup_client', keys: ['client_key'], from: 2 },
+	// Within-session pain sums only, per client and session technique (the improvement figure's technique level).
+	{ table: 'rollup_client_technique', keys: ['primary_technique', 'client_key'], from: 1 }
 ] as const;
 
-export type RollupLevel = 0 | 1 | 2 | 3;
+export type RollupLevel = 0 | 1 | 2 | 3 | 4;
 
 /** The within-session pain change the overview's KPI is the per-client mean of. */
 export const PAIN_CHANGE = withinSessionChangeSql(MEASURES.find((m) => m.key === 'pain')!);
@@ -47,6 +50,14 @@ const sumsFromSessions = [
 	)
 ].join(', ');
 
+/** The last level's few columns: each client's sessions and within-session pain sums. */
+const withinFromRollup = [
+	'any_value(primary_condition) AS primary_condition',
+	'CAST(sum(sessions) AS INTEGER) AS sessions',
+	'sum(within_sum) AS within_sum',
+	'CAST(sum(within_n) AS INTEGER) AS within_n'
+].join(', ');
+
 const sumsFromRollup = [
 	'any_value(primary_condition) AS primary_condition',
 	'CAST(sum(sessions) AS INTEGER) AS sessions',
@@ -66,23 +77,23 @@ const sumsFromRollup = [
  * a clinic's sums over it took about 1/1.4 of the time in native DuckDB at a million sessions.
  */
 export function rollupSql(level: RollupLevel, part: string | null = null, first = true): string {
-	const { table, keys } = ROLLUPS[level];
-	const from = level === 0 ? `session_facts` : ROLLUPS[level - 1].table;
-	const sums = level === 0 ? sumsFromSessions : sumsFromRollup;
+	const { table, keys, from: source } = ROLLUPS[level];
+	const from = source === null ? `session_facts` : ROLLUPS[source].table;
+	const sums = level === 0 ? sumsFromSessions : level === 4 ? withinFromRollup : sumsFromRollup;
 	const order = level === 0 ? ' ORDER BY clinic_id, therapist_id, month' : '';
 	const into = first ? `CREATE OR REPLACE TABLE ${table} AS` : `INSERT INTO ${table}`;
 	return `${into} SELECT ${keys.join(', ')}, ${sums} FROM ${from}${part === null ? '' : ` WHERE ${part}`} GROUP BY ${keys.join(', ')}${order}`;
 }
 
 /**
- * The rollups' tables, level by level. A large dataset's are built in parts of consecutive months (every level but
- * the last, per client, has the month among its keys, so a part's groups are its own), which keeps the build within
- * the page's memory; the last level sums the one before it whole.
+ * The rollups' tables, level by level. A large dataset's are built in parts of consecutive months (a level with the
+ * month among its keys has a part's groups its own), which keeps the build within the page's memory; a level without
+ * it (per client; per client and technique) sums the one it is built from whole.
  */
 export async function buildRollupTables(db: Connector, onLevel: (level: RollupLevel) => void = () => {}, perPart?: number): Promise<void> {
 	const parts = await buildParts(db, 'session_facts', perPart);
 	for (const level of ROLLUPS.keys() as Iterable<RollupLevel>) {
-		if (level === ROLLUPS.length - 1) await db.exec(rollupSql(level));
+		if (!(ROLLUPS[level].keys as readonly string[]).includes('month')) await db.exec(rollupSql(level));
 		else for (const [i, part] of parts.entries()) await db.exec(rollupSql(level, part, i === 0));
 		onLevel(level);
 	}
@@ -134,5 +145,7 @@ export function usableRollups(filter: OutcomeFilter): { [level in RollupLevel]: 
 	const first = filter.therapists.length === 0 && filter.clinics.length === 0;
 	const second = first && filter.techniques.length === 0;
 	const third = second && filter.from === null && filter.to === null;
-	return { 0: true, 1: first, 2: second, 3: third };
+	// A client's sums per technique are split by a therapist, clinic or month range, not by a technique filter.
+	const byTechnique = first && filter.from === null && filter.to === null;
+	return { 0: true, 1: first, 2: second, 3: third, 4: byTechnique };
 }

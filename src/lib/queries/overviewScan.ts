@@ -4,7 +4,8 @@ import { MEASURES, measureExpression, type Measure, type Timepoint } from '$lib/
 import { filterWhere, type OutcomeFilter } from '$lib/measures';
 import { tooLargeToGroupAtOnce } from '$lib/db/buildParts';
 import { buildOverviewRollups, PAIN_CHANGE, ROLLUPS, rollupColumn, rollupsReady, usableRollups, type RollupLevel } from './overviewRollups';
-import { ALL_TECHNIQUES, type Trend } from './trend';
+import { byClients, type GroupChange } from './groupChange';
+import { ALL_TECHNIQUES, FINEST_GRAIN, OTHER_TECHNIQUES, type Trend, type TrendGrain } from './trend';
 
 /** The overview's figures from the sessions themselves (the course figures come from queryCourseKpis). */
 export interface SessionKpis {
@@ -22,11 +23,17 @@ export interface OverviewScan {
 	kpis: SessionKpis;
 	/** Clients and sessions by primary condition, most clients first. */
 	conditions: ConditionClientsRow[];
+	/**
+	 * The within-session pain change by condition and by session technique, most clients first: each client's mean
+	 * over their sessions (of that technique), then over clients, as the key figure's.
+	 */
+	withinByCondition: GroupChange[];
+	withinByTechnique: GroupChange[];
 	/** Read from the overview's rollups (at least one level) rather than from the sessions alone. */
 	fromRollups: boolean;
 }
 
-type Level = 'point' | 'month' | 'chart' | 'condition';
+type Level = 'point' | 'month' | 'chart' | 'condition' | 'technique';
 
 /**
  * The overview's session figures in one pass over the filtered sessions: the monthly mean of every measure by
@@ -42,7 +49,12 @@ type Level = 'point' | 'month' | 'chart' | 'condition';
  * rollup instead of summed, and the others are summed from the finest rollup (per client, month, technique,
  * therapist and clinic): no session is read under any filter.
  */
-export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, timepoint: Timepoint): Promise<OverviewScan> {
+export async function queryOverviewScan(
+	db: Connector,
+	filter: OutcomeFilter,
+	timepoint: Timepoint,
+	grain: TrendGrain = FINEST_GRAIN
+): Promise<OverviewScan> {
 	const where = filterWhere(filter);
 	const name = (m: Measure, suffix: string) => quoteIdentifier(`${m.key}_${suffix}`);
 	const sums = MEASURES.map((m) => {
@@ -61,7 +73,7 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 	// A dataset too large to group per client at once (ten million sessions) is read from its rollups, built in parts.
 	if (!rollupsReady(db) && (await tooLargeToGroupAtOnce(db))) await buildOverviewRollups(db);
 	// Where the rollups are built and the filter does not split their groups, a level is read from its rollup.
-	const rollups = rollupsReady(db) ? usableRollups(filter) : { 0: false, 1: false, 2: false, 3: false };
+	const rollups = rollupsReady(db) ? usableRollups(filter) : { 0: false, 1: false, 2: false, 3: false, 4: false };
 	const params: SqlParam[] = [];
 	const fromRollup = (level: RollupLevel, keys: string) => {
 		params.push(...where.params);
@@ -94,13 +106,20 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 			FROM ${ROLLUPS[0].table} ${where.sql}
 			GROUP BY month, primary_technique, client_key`;
 	};
-	const perClientTechnique = rollups[1]
-		? fromRollup(1, 'month, primary_technique AS technique, client_key')
-		: rollups[0]
-			? fromFinest()
-			: fromSessions();
-	const perClientMonth = rollups[2] ? fromRollup(2, 'month, client_key') : `SELECT month, client_key, ${resum} FROM per_client_technique GROUP BY month, client_key`;
+	const monthly = () => (rollups[1] ? fromRollup(1, 'month, primary_technique AS technique, client_key') : rollups[0] ? fromFinest() : fromSessions());
+	const coarser = grain.step !== 'month' || grain.pooled.length > 0;
+	// A quarter's or a year's clients, and those of pooled techniques, are counted again from each client's months.
+	const perClientTechnique = coarser ? regrained(grain, params, monthly, resum) : monthly();
+	const perClientMonth =
+		rollups[2] && grain.step === 'month' ? fromRollup(2, 'month, client_key') : `SELECT month, client_key, ${resum} FROM per_client_technique GROUP BY month, client_key`;
 	const perClient = rollups[3] ? fromRollup(3, 'client_key') : `SELECT client_key, ${resum} FROM per_client_month GROUP BY client_key`;
+	// Each client's within-session sums by session technique, read on their own (three columns): summed from the shared
+	// per-client CTE they cost the whole scan again. A coarser grain is asked for its trends only.
+	const perClientSessionTechnique = coarser
+		? null
+		: rollups[4]
+			? (params.push(...where.params), `SELECT primary_technique AS technique, client_key, sessions, within_sum, within_n FROM ${ROLLUPS[4].table} ${where.sql}`)
+			: sessionTechniqueSums(rollups[1] ? ROLLUPS[1].table : rollups[0] ? ROLLUPS[0].table : null, where, params);
 	const measureColumns = (shown: boolean) =>
 		MEASURES.map((m) =>
 			shown
@@ -111,12 +130,13 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 	const totals = (shown: boolean) =>
 		shown
 			? `CAST(coalesce(sum(sessions), 0) AS INTEGER) AS all_sessions, CAST(count(*) AS INTEGER) AS all_clients,
-				avg(within_sum / nullif(within_n, 0)) AS within_mean, CAST(coalesce(sum(within_n), 0) AS INTEGER) AS within_n,
+				avg(within_sum / nullif(within_n, 0)) AS within_mean, stddev_samp(within_sum / nullif(within_n, 0)) AS within_sd,
+				CAST(coalesce(sum(within_n), 0) AS INTEGER) AS within_n,
 				CAST(count(*) FILTER (WHERE within_n > 0) AS INTEGER) AS within_clients`
-			: 'NULL AS all_sessions, NULL AS all_clients, NULL AS within_mean, NULL AS within_n, NULL AS within_clients';
+			: 'NULL AS all_sessions, NULL AS all_clients, NULL AS within_mean, NULL AS within_sd, NULL AS within_n, NULL AS within_clients';
 	const level = (kind: Level, columns: { month: string; technique: string; condition: string }, from: string, groupBy: string) =>
 		`SELECT ${quoteLiteral(kind)} AS level, ${columns.month} AS month, ${columns.technique} AS technique, ${columns.condition} AS condition,
-			${measureColumns(kind !== 'condition')}, ${totals(kind === 'chart' || kind === 'condition')}
+			${measureColumns(kind !== 'condition' && kind !== 'technique')}, ${totals(kind === 'chart' || kind === 'condition' || kind === 'technique')}
 		FROM ${from} ${groupBy}`;
 	const month = "strftime(month, '%Y-%m')";
 	const all = quoteLiteral(ALL_TECHNIQUES);
@@ -124,11 +144,13 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 		`WITH per_client_technique AS (${perClientTechnique}),
 		per_client_month AS (${perClientMonth}),
 		per_client AS (${perClient})
+		${perClientSessionTechnique === null ? '' : `, per_client_session_technique AS (${perClientSessionTechnique})`}
 		SELECT * FROM (
 			${level('point', { month, technique: 'technique', condition: 'NULL' }, 'per_client_technique', 'GROUP BY month, technique')}
 			UNION ALL ${level('month', { month, technique: all, condition: 'NULL' }, 'per_client_month', 'GROUP BY month')}
 			UNION ALL ${level('chart', { month: 'NULL', technique: all, condition: 'NULL' }, 'per_client', '')}
 			UNION ALL ${level('condition', { month: 'NULL', technique: 'NULL', condition: 'condition' }, 'per_client', 'GROUP BY condition')}
+			${perClientSessionTechnique === null ? '' : `UNION ALL ${level('technique', { month: 'NULL', technique: 'technique', condition: 'NULL' }, 'per_client_session_technique', 'GROUP BY technique')}`}
 		)
 		ORDER BY month NULLS FIRST, level = 'point', technique`,
 		params
@@ -158,7 +180,42 @@ export async function queryOverviewScan(db: Connector, filter: OutcomeFilter, ti
 	const conditions = of('condition')
 		.map((r) => ({ condition: r.condition as string, clients: r.all_clients as number, sessions: r.all_sessions as number }))
 		.sort((a, b) => b.clients - a.clients || a.condition.localeCompare(b.condition));
-	return { trends, kpis, conditions, fromRollups: rollups[0] || rollups[1] || rollups[2] || rollups[3] };
+	const within = (kind: Level, key: 'condition' | 'technique') =>
+		of(kind)
+			.filter((r) => (r.within_clients as number) > 0 && r[key] !== null)
+			.map((r) => ({ group: r[key] as string, n: r.within_clients as number, mean: r.within_mean as number, sd: r.within_sd as number | null }))
+			.sort(byClients);
+	return {
+		trends,
+		kpis,
+		conditions,
+		withinByCondition: within('condition', 'condition'),
+		withinByTechnique: within('technique', 'technique'),
+		fromRollups: rollups[0] || rollups[1] || rollups[2] || rollups[3]
+	};
+}
+
+/** Each client's sessions and within-session pain sums per session technique, from a rollup or else the sessions. */
+function sessionTechniqueSums(rollup: string | null, where: { sql: string; params: SqlParam[] }, params: SqlParam[]): string {
+	params.push(...where.params);
+	const rows = rollup
+		? `SELECT client_key, primary_technique AS technique, sessions, within_sum, within_n FROM ${rollup} ${where.sql}`
+		: `SELECT client_key, primary_technique AS technique, 1 AS sessions, ${PAIN_CHANGE} AS within_sum, CAST(${PAIN_CHANGE} IS NOT NULL AS INTEGER) AS within_n
+			FROM session_facts ${where.sql}`;
+	return `SELECT client_key, technique, sum(sessions) AS sessions, sum(within_sum) AS within_sum, sum(within_n) AS within_n
+		FROM (${rows}) GROUP BY client_key, technique`;
+}
+
+/**
+ * The per-client, month and technique sums of `monthly` summed again to each client's quarter or year and technique,
+ * the pooled techniques as one (OTHER_TECHNIQUES): a client counts once in a quarter however many of its months
+ * they came, so the coarser points are counted from the clients, not added from the months'.
+ */
+function regrained(grain: TrendGrain, params: SqlParam[], monthly: () => string, resum: string): string {
+	const pooled = grain.pooled.length > 0 ? `CASE WHEN technique IN (${grain.pooled.map(() => '?').join(', ')}) THEN ? ELSE technique END` : 'technique';
+	params.push(...grain.pooled, ...(grain.pooled.length > 0 ? [OTHER_TECHNIQUES] : []));
+	const step = grain.step === 'month' ? 'month' : `CAST(date_trunc(${quoteLiteral(grain.step)}, month) AS DATE)`;
+	return `SELECT ${step} AS month, ${pooled} AS technique, client_key, ${resum} FROM (${monthly()}) GROUP BY 1, 2, 3`;
 }
 
 /** The trends alone (see queryOverviewScan). */

@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db';
 import { differencing } from '$lib/disclosure/audit';
 import { loadOverview, type Overview } from '$lib/overview/overview';
-import { NO_FILTER, queryFilterOptions, type OutcomeFilter } from '$lib/queries';
+import { NO_FILTER, OTHER_TECHNIQUES, queryFilterOptions, type OutcomeFilter } from '$lib/queries';
 import { openDemoDatabase } from '../../support/demoDataset';
 
 const K = 11;
 
-/** The client counts an overview publishes, by what they count: key figures, conditions, chart points. */
+/**
+ * The client counts an overview publishes, by what they count: key figures, conditions, chart points (by their
+ * grain: a quarter's point is not its first month's), the improvement figures' n.
+ */
 function publishedCounts(overview: Overview): Map<string, number | null> {
 	const counts = new Map<string, number | null>([
 		['clients', overview.kpis.clients],
@@ -18,7 +21,15 @@ function publishedCounts(overview: Overview): Map<string, number | null> {
 	for (const row of overview.conditions) counts.set(`condition ${row.condition}`, row.suppressed ? null : row.clients);
 	for (const trend of overview.trends) {
 		counts.set(`${trend.measure.key} chart`, trend.clients);
-		for (const row of trend.rows) counts.set(`${trend.measure.key} ${row.month} ${row.technique}`, row.suppressed ? null : row.clients);
+		// A pooled line is the same group only where the same techniques were pooled.
+		const technique = (code: string) => (code === OTHER_TECHNIQUES ? `${code} ${overview.grain.pooled.join('+')}` : code);
+		for (const row of trend.rows) counts.set(`${trend.measure.key} ${overview.grain.step} ${row.month} ${technique(row.technique)}`, row.suppressed ? null : row.clients);
+	}
+	for (const [by, groups] of Object.entries(overview.improvement)) {
+		for (const row of groups.rows) {
+			counts.set(`improvement ${by} ${row.group} course`, row.course?.n ?? null);
+			counts.set(`improvement ${by} ${row.group} within`, row.within?.n ?? null);
+		}
 	}
 	return counts;
 }

@@ -21,7 +21,8 @@ const filters = demoFilters({ therapists: false });
 async function auditOverview(db: Connector, filter: OutcomeFilter, k: number) {
 	const overview = await loadOverview(db, filter, 'pre', k);
 	const kpis = { ...(await queryOverviewScan(db, overview.filters.kpis, 'pre')).kpis, ...(await queryCourseKpis(db, overview.filters.kpis)) };
-	const trends = (await queryOverviewScan(db, overview.filters.trends, 'pre')).trends;
+	// The trends at the grain they were published at (a small practice's by quarter, small techniques pooled).
+	const trends = (await queryOverviewScan(db, overview.filters.trends, 'pre', overview.grain)).trends;
 	// The relation the attack uses holds: a chart's points add up to its sessions.
 	for (const trend of trends) {
 		const alls = trend.rows.filter((r) => r.technique === ALL_TECHNIQUES);
@@ -101,7 +102,7 @@ describe('the pages, attacked: linked tables and charts of one page read togethe
 				const filter: OutcomeFilter = { from: null, to: null, conditions: [], techniques: [], therapists: [], clinics: [clinic] };
 				const overview = await loadOverview(demo, filter, 'pre', k);
 				const kpis = { ...(await queryOverviewScan(demo, overview.filters.kpis, 'pre')).kpis, ...(await queryCourseKpis(demo, overview.filters.kpis)) };
-				const trends = (await queryOverviewScan(demo, overview.filters.trends, 'pre')).trends;
+				const trends = (await queryOverviewScan(demo, overview.filters.trends, 'pre', overview.grain)).trends;
 				const conditions = await queryConditionClients(demo, overview.filters.conditions);
 				const primaryOnly = { ...overview, conditions: suppressSmallCells(conditions, { k, clients: (r) => r.clients }) };
 				expect(attack(overviewPublication(overview, { kpis, conditions, trends }))).toEqual([]);
