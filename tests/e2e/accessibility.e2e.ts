@@ -67,7 +67,7 @@ test('every chart names its measure and has a one-sentence summary and a table t
 
 test('the theme follows the system until one is chosen, and the choice is remembered', async ({ page }) => {
 	await page.emulateMedia({ colorScheme: 'dark' });
-	await open(page, './dictionary', 'Data dictionary', PAGES[7].ready);
+	await open(page, './dictionary', 'Data dictionary', PAGES.find((p) => p.path === './dictionary')!.ready);
 	const theme = page.getByLabel('Theme', { exact: true });
 	await expect(theme).toHaveValue('system');
 	const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);

@@ -21,10 +21,10 @@ test('low back pain: techniques side by side with n, CIs, named effect sizes and
 	await expect(page.getByLabel('Outcome')).toHaveValue('pain');
 	// data/README.md §2: n and first pre − last pre per course technique.
 	await expect(resultRow(page, 'Deep tissue')).toContainText('81');
-	await expect(resultRow(page, 'Deep tissue')).toContainText('2.09 (1.75 to 2.42)');
-	await expect(resultRow(page, 'Swedish')).toContainText('0.78');
+	await expect(resultRow(page, 'Deep tissue')).toContainText('2.00 (1.65 to 2.35)');
+	await expect(resultRow(page, 'Swedish')).toContainText('0.67');
 	await expect(resultRow(page, 'Swedish')).toContainText('reference');
-	await expect(resultRow(page, 'Deep tissue')).toContainText('1.23 (0.75 to 1.72)');
+	await expect(resultRow(page, 'Deep tissue')).toContainText('1.26 (0.74 to 1.78)');
 	await expect(page.getByRole('columnheader', { name: 'Cohen’s d_z (standardized response mean)' })).toBeVisible();
 	for (const name of [FOREST, 'Pain (0-10) responders by technique', 'Pain (0-10) improvement within the session by technique']) {
 		const figure = page.getByRole('figure', { name });
