@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db';
 import { loadOverview } from '$lib/overview/overview';
-import { filterWhere, MEASURES, queryConditionClients, queryTrends } from '$lib/queries';
+import { filterWhere, MEASURES, queryConditionClients, queryOverviewScan } from '$lib/queries';
 import { coursesSql } from '$lib/measures';
 import { loadRomResults } from '$lib/rom/romAnalysis';
 import { compareTechniques } from '$lib/techniques/techniqueComparison';
@@ -54,7 +54,8 @@ describe('small-cell suppression holds under any filter', () => {
 		await fc.assert(
 			fc.asyncProperty(filters, ks, fc.constantFrom('pre' as const, 'post' as const, 'change' as const), picks, async (filter, k, timepoint, chartPicks) => {
 				const overview = await loadOverview(db, filter, timepoint, k, chartPicks);
-				const raw = await queryTrends(db, overview.filters.trends, timepoint);
+				// The points as published: at the grain (time step, pooled techniques) the overview chose.
+				const raw = (await queryOverviewScan(db, overview.filters.trends, timepoint, overview.grain)).trends;
 				for (const [i, trend] of overview.trends.entries()) {
 					const clientsOf = new Map(raw[i].rows.map((r) => [`${r.month}|${r.technique}`, r.clients]));
 					const months = new Map<string, number[]>();
